@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Crm.Cli.Api;
+using Crm.Cli.Demo;
+using Spectre.Console;
+
+var url = new Option<Uri>("--url")
+{
+    Description = "The Crm front end.",
+    DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("CRM_URL") ?? "http://127.0.0.1:5080"),
+    Recursive = true,
+};
+var root = new RootCommand("crm: command-line tool for the Crm front end (demo data; imports and backups follow).") { url };
+root.Subcommands.Add(DemoCommand.Create(url));
+
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (Exception ex) when (ex is CrmApiException or HttpRequestException)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+    return 1;
+}

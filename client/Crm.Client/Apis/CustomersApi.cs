@@ -1,0 +1,147 @@
+using System.Globalization;
+using Crm.Client.Infrastructure;
+using Crm.Contracts.Common;
+using Crm.Contracts.Customers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Crm.Client.Apis;
+
+/// <summary>Customers and their service archive, per tenant.</summary>
+public static class CustomersApi
+{
+    private const int DefaultPageSize = 20;
+
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tenants/{tenantId}/customers").WithTags("Customers");
+
+        api.MapGet("/", ListCustomersAsync).WithName("ListCustomers").WithSummary("A page of the tenant's customers.");
+        api.MapPost("/", CreateCustomerAsync).WithName("CreateCustomer").WithSummary("Creates a customer.");
+        api.MapGet("/{customerId}", GetCustomerAsync).WithName("GetCustomer").WithSummary("A customer's profile; the ETag is its version.");
+        api.MapPut("/{customerId}", UpdateCustomerAsync).WithName("UpdateCustomer")
+            .WithSummary("Replaces a customer's profile; send If-Match with the ETag you read to refuse lost updates.");
+        api.MapGet("/{customerId}/archive", GetArchiveAsync).WithName("GetCustomerArchive")
+            .WithSummary("The customer's service archive, newest first.");
+        api.MapPost("/{customerId}/archive/notes", AddNoteAsync).WithName("AddCustomerNote")
+            .WithSummary("Adds an agent's note to the service archive.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<CustomerSummaryPage>, ValidationProblem>> ListCustomersAsync(
+        string tenantId, IClusterClient cluster, int? pageSize, string? continuationToken)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return InvalidTenant();
+        }
+
+        var page = await cluster.GetGrain<ICustomerDirectoryGrain>(tenantId).ListAsync(pageSize ?? DefaultPageSize, continuationToken);
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Results<Created<CustomerView>, ValidationProblem>> CreateCustomerAsync(
+        string tenantId, CustomerProfile profile, IClusterClient cluster, HttpContext context, TimeProvider time)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return InvalidTenant();
+        }
+
+        var customerId = Identifiers.NewId(time.GetUtcNow());
+        var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId)).CreateAsync(profile, Actor.Of(context));
+        SetETag(context, view);
+        return TypedResults.Created($"/api/tenants/{tenantId}/customers/{customerId}", view);
+    }
+
+    public static async Task<Results<Ok<CustomerView>, NotFound<ProblemDetails>>> GetCustomerAsync(
+        string tenantId, string customerId, IClusterClient cluster, HttpContext context)
+    {
+        if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
+        {
+            return NotFound(tenantId, customerId);
+        }
+
+        var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId)).GetAsync();
+        if (view is null)
+        {
+            return NotFound(tenantId, customerId);
+        }
+
+        SetETag(context, view);
+        return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<CustomerView>, NotFound<ProblemDetails>, ValidationProblem>> UpdateCustomerAsync(
+        string tenantId, string customerId, CustomerProfile profile, IClusterClient cluster, HttpContext context,
+        [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
+        {
+            return NotFound(tenantId, customerId);
+        }
+
+        long? expected = null;
+        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*")
+        {
+            if (!long.TryParse(ifMatch.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["If-Match"] = ["Send the ETag of the customer as you read it, for example \"3\"."],
+                });
+            }
+
+            expected = version;
+        }
+
+        var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
+            .UpdateProfileAsync(profile, expected, Actor.Of(context));
+        SetETag(context, view);
+        return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<ArchivePage>, NotFound<ProblemDetails>>> GetArchiveAsync(
+        string tenantId, string customerId, IClusterClient cluster, int? pageSize, string? continuationToken)
+    {
+        if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
+        {
+            return NotFound(tenantId, customerId);
+        }
+
+        var page = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
+            .GetArchiveAsync(pageSize ?? DefaultPageSize, continuationToken);
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Results<Created<ArchiveEntry>, NotFound<ProblemDetails>>> AddNoteAsync(
+        string tenantId, string customerId, NoteRequest note, IClusterClient cluster, HttpContext context)
+    {
+        if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
+        {
+            return NotFound(tenantId, customerId);
+        }
+
+        var entry = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
+            .AppendArchiveAsync(new NewArchiveEntry(ArchiveEntryKind.Note, note.Summary ?? "", Detail: note.Detail), Actor.Of(context));
+        return TypedResults.Created($"/api/tenants/{tenantId}/customers/{customerId}/archive", entry);
+    }
+
+    private static void SetETag(HttpContext context, CustomerView view) =>
+        context.Response.Headers[HeaderNames.ETag] = $"\"{view.Version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static ValidationProblem InvalidTenant() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["tenantId"] = ["A tenant id is 1-40 lowercase letters, digits or '-'."],
+        });
+
+    private static NotFound<ProblemDetails> NotFound(string tenantId, string customerId) =>
+        TypedResults.NotFound(new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Not found.",
+            Detail = $"No customer '{customerId}' in tenant '{tenantId}'.",
+        });
+}

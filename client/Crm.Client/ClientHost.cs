@@ -1,0 +1,34 @@
+using Crm.Client.Components;
+using Crm.Client.Infrastructure;
+using Crm.ServiceDefaults;
+using Scalar.AspNetCore;
+
+namespace Crm.Client;
+
+/// <summary>The front end host, buildable from tests with the same wiring as production.</summary>
+public static class ClientHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(ClientHost).Assembly.GetName().Name,
+        });
+        builder.AddServiceDefaults();
+        builder.AddCrmClusterClient();
+        builder.AddCrmApi();
+        builder.AddCrmWebUi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapDefaultEndpoints();
+        app.MapCrmApis();
+        app.MapScalarApiReference();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Crm.Client.Apis;
+using MudBlazor.Services;
+
+namespace Crm.Client.Infrastructure;
+
+public static class CrmClientExtensions
+{
+    /// <summary>Joins the cluster as an Orleans client through the loopback gateway.</summary>
+    public static WebApplicationBuilder AddCrmClusterClient(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(CrmClusterOptions.SectionName).Get<CrmClusterOptions>() ?? new CrmClusterOptions();
+        builder.UseOrleansClient(client => client
+            .UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId)
+            .AddActivityPropagation());
+        builder.Services.AddSingleton<IClientConnectionRetryFilter, RetryConnectFilter>();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        return builder;
+    }
+
+    /// <summary>REST API: problem details for every failure, string enums, an OpenAPI document.</summary>
+    public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<CrmWebOptions>(builder.Configuration.GetSection(CrmWebOptions.SectionName));
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddCrmWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapCrmApis(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapCustomersApi();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Crm.Client;
+
+ClientHost.Build(args).Run();

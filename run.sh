@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the product on this machine: Azurite (data in .azurite/), the silo, the front end, and demo data.
+# Ctrl+C stops all of it.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+CLIENT_URL="${CRM_URL:-http://127.0.0.1:5080}"
+SILO_URL="${CRM_SILO_URL:-http://127.0.0.1:5081}"
+mkdir -p .azurite
+pids=()
+
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+wait_for() { # url, name, seconds
+  for _ in $(seq 1 "$3"); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  echo "$2 did not become ready at $1; see .azurite/*.log" >&2
+  exit 1
+}
+
+scripts/ensure-azurite.sh
+echo "Building..."
+dotnet build Crm.sln -c Release -v quiet -nologo -clp:ErrorsOnly
+
+echo "Starting Azurite (tables on 127.0.0.1:10002, data in .azurite/)..."
+node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort 10002 \
+  --location .azurite --silent --disableTelemetry --skipApiVersionCheck > .azurite/azurite.log 2>&1 &
+pids+=($!)
+
+echo "Starting the silo..."
+ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$SILO_URL" \
+  dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot silo/Crm.Silo > .azurite/silo.log 2>&1 &
+pids+=($!)
+wait_for "$SILO_URL/health/ready" "The silo" 60
+
+echo "Starting the front end..."
+ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$CLIENT_URL" \
+  dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot client/Crm.Client > .azurite/client.log 2>&1 &
+pids+=($!)
+wait_for "$CLIENT_URL/health/ready" "The front end" 60
+
+dotnet client/Crm.Cli/bin/Release/net10.0/crm.dll demo seed --url "$CLIENT_URL" --tenant demo
+
+echo
+echo "Crm is running: $CLIENT_URL   (API reference: $CLIENT_URL/scalar, OpenAPI: $CLIENT_URL/openapi/v1.json)"
+echo "Logs: .azurite/silo.log, .azurite/client.log. Press Ctrl+C to stop."
+wait -n "${pids[@]}" || true
+echo "A process exited; see the logs in .azurite/." >&2

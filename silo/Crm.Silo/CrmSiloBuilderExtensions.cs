@@ -1,0 +1,28 @@
+using Crm.Grains;
+using Crm.Storage.AzureTables.Hosting;
+using Orleans.Configuration;
+
+namespace Crm.Silo;
+
+public static class CrmSiloBuilderExtensions
+{
+    /// <summary>
+    /// Grains, their storage and stores, without clustering: hosts and test clusters add the clustering they use.
+    /// Needs a <c>TableServiceClient</c> in DI (<see cref="TableServiceClientExtensions.AddCrmTableServiceClient"/>).
+    /// </summary>
+    public static ISiloBuilder AddCrmGrains(this ISiloBuilder silo)
+    {
+        silo.AddAzureTableGrainStorage(CrmStorage.Name, _ => { });
+        silo.Services.AddCrmTableStores();
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.AddActivityPropagation();
+        return silo;
+    }
+
+    /// <summary>A single-host cluster on loopback ports; several silos on Azure Tables membership come later.</summary>
+    public static ISiloBuilder UseCrmLocalClustering(this ISiloBuilder silo, CrmSiloOptions options)
+    {
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        return silo;
+    }
+}

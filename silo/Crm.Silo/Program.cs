@@ -1,0 +1,3 @@
+using Crm.Silo;
+
+SiloHost.Build(args).Run();

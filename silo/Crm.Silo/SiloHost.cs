@@ -1,0 +1,27 @@
+using Crm.ServiceDefaults;
+using Crm.Storage.AzureTables.Hosting;
+
+namespace Crm.Silo;
+
+/// <summary>The silo host, buildable from tests with the same wiring as production.</summary>
+public static class SiloHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SiloHost).Assembly.GetName().Name,
+        });
+        builder.AddServiceDefaults();
+
+        var siloOptions = builder.Configuration.GetSection(CrmSiloOptions.SectionName).Get<CrmSiloOptions>() ?? new CrmSiloOptions();
+        builder.Services.AddCrmTableServiceClient(builder.Configuration.GetConnectionString("Tables"));
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.UseOrleans(silo => silo.UseCrmLocalClustering(siloOptions).AddCrmGrains());
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Crm.Contracts.Common;
+
+/// <summary>
+/// Expected failures that cross the cluster boundary and become RFC 7807 problem details at the front end.
+/// Serializable so that the front end receives the field errors, not just a message.
+/// </summary>
+[GenerateSerializer, Alias("crm.common.problem")]
+public abstract class CrmProblemException(string message) : Exception(message);
+
+[GenerateSerializer, Alias("crm.common.validation-failed")]
+public sealed class ValidationFailedException(ImmutableArray<FieldError> errors)
+    : CrmProblemException("One or more fields are invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
+{
+    [Id(0)]
+    public ImmutableArray<FieldError> Errors { get; } = errors;
+}
+
+[GenerateSerializer, Alias("crm.common.not-found")]
+public sealed class NotFoundException(string message) : CrmProblemException(message);
+
+[GenerateSerializer, Alias("crm.common.conflict")]
+public sealed class ConflictException(string message) : CrmProblemException(message);

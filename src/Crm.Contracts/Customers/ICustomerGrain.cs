@@ -1,0 +1,23 @@
+namespace Crm.Contracts.Customers;
+
+/// <summary>
+/// One customer of one tenant, keyed by <see cref="CustomerKey"/>. Holds the profile and the head of the
+/// service archive; the archive itself lives in its own table rows so the grain's state stays small.
+/// </summary>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the customer; a second create of the same key is a conflict.</summary>
+    Task<CustomerView> CreateAsync(CustomerProfile profile, string actor);
+
+    /// <summary>Replaces the profile. With <paramref name="expectedVersion"/>, a stale version is a conflict.</summary>
+    Task<CustomerView> UpdateProfileAsync(CustomerProfile profile, long? expectedVersion, string actor);
+
+    /// <summary>The customer, or null when it does not exist.</summary>
+    Task<CustomerView?> GetAsync();
+
+    /// <summary>Appends an interaction to the service archive (notes now; cases and surveys later).</summary>
+    Task<ArchiveEntry> AppendArchiveAsync(NewArchiveEntry entry, string actor);
+
+    /// <summary>Reads the archive newest first.</summary>
+    Task<ArchivePage> GetArchiveAsync(int pageSize, string? continuationToken);
+}

@@ -1,0 +1,203 @@
+using System.Net.Mail;
+using Crm.Domain.Common;
+
+namespace Crm.Domain.Customers;
+
+/// <summary>
+/// What a customer profile must satisfy. Normalising here (lower-case emails, digits-only phones) is what later
+/// lets agents find a customer by exact phone or email match.
+/// </summary>
+public static class ProfileRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxChannels = 10;
+    public const int MaxChannelValueLength = 320;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 40;
+    public const int MaxSegmentLength = 60;
+    public const int MaxExternalRefLength = 100;
+
+    public static (NormalizedProfile? Profile, IReadOnlyList<FieldProblem> Problems) Normalize(ProfileInput input)
+    {
+        var problems = new List<FieldProblem>();
+
+        var name = Clean(input.DisplayName);
+        if (name is null)
+        {
+            problems.Add(new("displayName", "A display name is required."));
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            problems.Add(new("displayName", $"At most {MaxNameLength} characters."));
+        }
+
+        var channels = NormalizeChannels(input.Channels ?? [], problems);
+        var tags = NormalizeTags(input.Tags ?? [], problems);
+
+        var segment = Clean(input.Segment);
+        if (segment is { Length: > MaxSegmentLength })
+        {
+            problems.Add(new("segment", $"At most {MaxSegmentLength} characters."));
+        }
+
+        var externalRef = Clean(input.ExternalRef);
+        if (externalRef is { Length: > MaxExternalRefLength })
+        {
+            problems.Add(new("externalRef", $"At most {MaxExternalRefLength} characters."));
+        }
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new NormalizedProfile(name!, channels, segment, tags, externalRef), problems);
+    }
+
+    private static List<ChannelInput> NormalizeChannels(IReadOnlyList<ChannelInput> channels, List<FieldProblem> problems)
+    {
+        if (channels.Count > MaxChannels)
+        {
+            problems.Add(new("channels", $"At most {MaxChannels} contact channels."));
+            return [];
+        }
+
+        var result = new List<ChannelInput>();
+        for (var i = 0; i < channels.Count; i++)
+        {
+            var field = $"channels[{i}].value";
+            var channel = channels[i];
+            if (channel is null)
+            {
+                problems.Add(new($"channels[{i}]", "A contact channel cannot be null."));
+                continue;
+            }
+
+            if (!Enum.IsDefined(channel.Kind))
+            {
+                problems.Add(new($"channels[{i}].kind", "Unknown channel kind."));
+                continue;
+            }
+
+            var value = Clean(channel.Value);
+            if (value is null)
+            {
+                problems.Add(new(field, "A value is required."));
+                continue;
+            }
+
+            if (value.Length > MaxChannelValueLength)
+            {
+                problems.Add(new(field, $"At most {MaxChannelValueLength} characters."));
+                continue;
+            }
+
+            var normalized = channel.Kind switch
+            {
+                ChannelKind.Email => NormalizeEmail(value),
+                ChannelKind.Phone => NormalizePhone(value),
+                _ => value,
+            };
+            if (normalized is null)
+            {
+                problems.Add(new(field, channel.Kind == ChannelKind.Email
+                    ? "Not a valid email address."
+                    : "A phone number has 5 to 15 digits, optionally with a leading '+', spaces, dashes, dots or parentheses."));
+                continue;
+            }
+
+            if (result.Any(c => c.Kind == channel.Kind && c.Value == normalized))
+            {
+                continue; // The same channel twice adds nothing.
+            }
+
+            result.Add(channel with { Value = normalized });
+        }
+
+        if (result.Count(c => c.Preferred) > 1)
+        {
+            problems.Add(new("channels", "At most one contact channel can be preferred."));
+        }
+
+        return result;
+    }
+
+    private static List<string> NormalizeTags(IReadOnlyList<string?> tags, List<FieldProblem> problems)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = Clean(tags[i])?.ToLowerInvariant();
+            if (tag is null)
+            {
+                problems.Add(new($"tags[{i}]", "A tag cannot be empty."));
+            }
+            else if (tag.Length > MaxTagLength)
+            {
+                problems.Add(new($"tags[{i}]", $"At most {MaxTagLength} characters."));
+            }
+            else if (!result.Contains(tag))
+            {
+                result.Add(tag);
+            }
+        }
+
+        if (result.Count > MaxTags)
+        {
+            problems.Add(new("tags", $"At most {MaxTags} tags."));
+        }
+
+        return result;
+    }
+
+    public static string? NormalizeEmail(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Contains(' ') || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed)
+        {
+            return null;
+        }
+
+        var at = trimmed.LastIndexOf('@');
+        return at > 0 && trimmed.IndexOf('.', at) > at + 1 ? trimmed.ToLowerInvariant() : null;
+    }
+
+    public static string? NormalizePhone(string value)
+    {
+        var digits = new System.Text.StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+            else if (c == '+' && i == 0)
+            {
+                digits.Append(c);
+            }
+            else if (c is not (' ' or '-' or '.' or '(' or ')'))
+            {
+                return null;
+            }
+        }
+
+        var count = digits.Length - (digits.Length > 0 && digits[0] == '+' ? 1 : 0);
+        return count is >= 5 and <= 15 ? digits.ToString() : null;
+    }
+
+    /// <summary>Trims, turns blank into null, and rejects control characters by treating them as absent text.</summary>
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? StripControls(trimmed) : trimmed;
+    }
+
+    private static string? StripControls(string value)
+    {
+        var kept = new string(value.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').ToArray()).Trim();
+        return kept.Length == 0 ? null : kept;
+    }
+}

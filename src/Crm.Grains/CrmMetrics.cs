@@ -1,0 +1,16 @@
+using System.Diagnostics.Metrics;
+using Crm.Contracts;
+
+namespace Crm.Grains;
+
+/// <summary>Our own counters; report aggregates will come from events, these are for operators.</summary>
+internal static class CrmMetrics
+{
+    private static readonly Meter Meter = new(CrmTelemetry.MeterName);
+
+    public static readonly Counter<long> CustomersCreated =
+        Meter.CreateCounter<long>("crm.customers.created", description: "Customers created.");
+
+    public static readonly Counter<long> ArchiveEntriesAppended =
+        Meter.CreateCounter<long>("crm.archive.entries", description: "Service archive entries appended, by kind.");
+}

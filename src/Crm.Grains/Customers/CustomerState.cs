@@ -1,0 +1,20 @@
+using Crm.Contracts.Customers;
+
+namespace Crm.Grains.Customers;
+
+/// <summary>
+/// What a customer grain persists. The archive's entries live in their own table; the state keeps only its
+/// head (<see cref="ArchiveCount"/>), so it does not grow with the history.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("crm.customers.state")]
+public sealed record CustomerState
+{
+    [Id(0)] public CustomerProfile? Profile { get; init; }
+    [Id(1)] public long Version { get; init; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
+    [Id(4)] public long ArchiveCount { get; init; }
+    [Id(5)] public DateTimeOffset? LastInteractionAt { get; init; }
+
+    public bool Exists => Profile is not null;
+}

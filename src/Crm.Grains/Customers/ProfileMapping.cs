@@ -1,0 +1,27 @@
+using Crm.Contracts.Customers;
+using Crm.Domain.Customers;
+
+namespace Crm.Grains.Customers;
+
+/// <summary>Translates between the wire profile and the domain rules' input and output.</summary>
+internal static class ProfileMapping
+{
+    public static ProfileInput ToInput(CustomerProfile profile) => new(
+        profile.DisplayName,
+        profile.Channels.IsDefault ? null : profile.Channels.Select(c => c is null ? null! : new ChannelInput((ChannelKind)c.Kind, c.Value, c.Preferred)).ToList(),
+        profile.Segment,
+        profile.Tags.IsDefault ? null : profile.Tags,
+        profile.ExternalRef);
+
+    public static CustomerProfile ToProfile(NormalizedProfile normalized, CustomerProfile original) => new(
+        normalized.DisplayName,
+        normalized.Channels.Select(c => new ContactChannel((ContactChannelKind)c.Kind, c.Value!, c.Preferred)).ToImmutableArray(),
+        original.Tier,
+        normalized.Segment,
+        normalized.Tags.ToImmutableArray(),
+        original.Consent ?? new ConsentFlags(),
+        normalized.ExternalRef);
+
+    public static string? PreferredContact(CustomerProfile profile) =>
+        (profile.Channels.FirstOrDefault(c => c.Preferred) ?? profile.Channels.FirstOrDefault())?.Value;
+}

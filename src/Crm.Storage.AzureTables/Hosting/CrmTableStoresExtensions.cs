@@ -1,0 +1,21 @@
+using Crm.Grains.Customers;
+using Crm.Grains.Health;
+using Crm.Storage.AzureTables.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+
+namespace Crm.Storage.AzureTables.Hosting;
+
+public static class CrmTableStoresExtensions
+{
+    /// <summary>Registers the table-backed stores the grains use; needs a <c>TableServiceClient</c> in DI.</summary>
+    public static IServiceCollection AddCrmTableStores(this IServiceCollection services)
+    {
+        services.AddSingleton<ICustomerArchiveStore, TableArchiveStore>();
+        services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
+        services.AddSingleton<IStorageProbe, TableStorageProbe>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CrmTablesInitializer>();
+        return services;
+    }
+}

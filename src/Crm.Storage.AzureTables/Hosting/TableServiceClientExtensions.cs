@@ -1,0 +1,18 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Storage.AzureTables.Hosting;
+
+public static class TableServiceClientExtensions
+{
+    /// <summary>The development default: Azurite on its standard table port (10002).</summary>
+    public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
+
+    /// <summary>Registers the one <see cref="TableServiceClient"/> that the grain storage and the stores share.</summary>
+    public static IServiceCollection AddCrmTableServiceClient(this IServiceCollection services, string? connectionString)
+    {
+        var value = string.IsNullOrWhiteSpace(connectionString) ? DevelopmentConnectionString : connectionString;
+        services.AddSingleton(_ => new TableServiceClient(value));
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: installs the pinned Azurite if missing (each test collection starts its own on a free port
+# and stops it), builds, runs all test projects, and prints "N passed, N failed, N skipped" from the results.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+scripts/ensure-azurite.sh || exit 1
+
+results=TestResults
+rm -rf "$results"
+dotnet test Crm.sln -c Release --logger "trx" --results-directory "$results" \
+  --blame-hang-timeout 5m -- RunConfiguration.TreatNoTestsAsError=false "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+if [ "$files" -eq 0 ] && [ "$status" -ne 0 ]; then
+  echo "The build or test run failed before any results were written." >&2
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi
