@@ -42,7 +42,7 @@ var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid().ToString("N")).T
 CustomerProfile Profile(int i, string name) => new(
     name + " " + i.ToString(CultureInfo.InvariantCulture),
     [new ContactChannel(ContactChannelKind.Email, $"bench{i}@example.com", true)],
-    CustomerTier.Standard, "consumer", ["bench"], new ConsentFlags(), null);
+    ["bench"], CustomerTier.Standard, "consumer", new ConsentFlags(), null);
 
 results.Add(("Customer create through the grain (state + archive row + index row)", await Load.RunAsync(count, concurrency, i =>
     cluster.GetGrain<ICustomerGrain>(CustomerKey.Format("bench", ids[i])).CreateAsync(Profile(i, "Customer"), "bench")), "customers/s"));

@@ -43,9 +43,9 @@ public static class DemoCustomers
             var profile = new CustomerProfile(
                 name,
                 [new ContactChannel(ContactChannelKind.Email, email, preferEmail), new ContactChannel(ContactChannelKind.Phone, phone, !preferEmail)],
+                [.. random.Shuffle(Tags).Take(random.Int(0, 3))],
                 random.WeightedRandom([CustomerTier.Standard, CustomerTier.Silver, CustomerTier.Gold, CustomerTier.Vip], [0.55f, 0.25f, 0.15f, 0.05f]),
                 random.ArrayElement(Segments),
-                [.. random.Shuffle(Tags).Take(random.Int(0, 3))],
                 new ConsentFlags(Marketing: random.Bool(0.4f), Surveys: random.Bool(0.7f)),
                 "PLT-" + random.ReplaceNumbers("########"));
             var notes = random.Shuffle(NoteSummaries).Take(random.Int(0, 3)).ToList();

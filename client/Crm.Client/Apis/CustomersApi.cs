@@ -55,7 +55,7 @@ public static class CustomersApi
         return TypedResults.Created($"/api/tenants/{tenantId}/customers/{customerId}", view);
     }
 
-    public static async Task<Results<Ok<CustomerView>, NotFound<ProblemDetails>>> GetCustomerAsync(
+    public static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetCustomerAsync(
         string tenantId, string customerId, IClusterClient cluster, HttpContext context)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
@@ -73,7 +73,7 @@ public static class CustomersApi
         return TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Ok<CustomerView>, NotFound<ProblemDetails>, ValidationProblem>> UpdateCustomerAsync(
+    public static async Task<Results<Ok<CustomerView>, ProblemHttpResult, ValidationProblem>> UpdateCustomerAsync(
         string tenantId, string customerId, CustomerProfile profile, IClusterClient cluster, HttpContext context,
         [FromHeader(Name = "If-Match")] string? ifMatch)
     {
@@ -102,7 +102,7 @@ public static class CustomersApi
         return TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Ok<ArchivePage>, NotFound<ProblemDetails>>> GetArchiveAsync(
+    public static async Task<Results<Ok<ArchivePage>, ProblemHttpResult>> GetArchiveAsync(
         string tenantId, string customerId, IClusterClient cluster, int? pageSize, string? continuationToken)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
@@ -115,7 +115,7 @@ public static class CustomersApi
         return TypedResults.Ok(page);
     }
 
-    public static async Task<Results<Created<ArchiveEntry>, NotFound<ProblemDetails>>> AddNoteAsync(
+    public static async Task<Results<Created<ArchiveEntry>, ProblemHttpResult>> AddNoteAsync(
         string tenantId, string customerId, NoteRequest note, IClusterClient cluster, HttpContext context)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
@@ -137,11 +137,9 @@ public static class CustomersApi
             ["tenantId"] = ["A tenant id is 1-40 lowercase letters, digits or '-'."],
         });
 
-    private static NotFound<ProblemDetails> NotFound(string tenantId, string customerId) =>
-        TypedResults.NotFound(new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Not found.",
-            Detail = $"No customer '{customerId}' in tenant '{tenantId}'.",
-        });
+    private static ProblemHttpResult NotFound(string tenantId, string customerId) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found.",
+            detail: $"No customer '{customerId}' in tenant '{tenantId}'.");
 }

@@ -22,6 +22,8 @@ public static class CrmClientExtensions
     public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // Unreadable bodies reach ProblemExceptionHandler in every environment, so the 400 names the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();

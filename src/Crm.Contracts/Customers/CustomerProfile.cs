@@ -1,12 +1,15 @@
 namespace Crm.Contracts.Customers;
 
-/// <summary>The editable part of a customer, as sent on create and update.</summary>
+/// <summary>
+/// The editable part of a customer, as sent on create and update. Parameter order is for callers; the wire
+/// format is fixed by the field ids. Collections compare by reference: compare their items.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("crm.customers.profile")]
 public sealed record CustomerProfile(
     [property: Id(0)] string DisplayName,
     [property: Id(1)] ImmutableArray<ContactChannel> Channels,
+    [property: Id(4)] ImmutableArray<string> Tags,
     [property: Id(2)] CustomerTier Tier = CustomerTier.Standard,
     [property: Id(3)] string? Segment = null,
-    [property: Id(4)] ImmutableArray<string> Tags = default,
     [property: Id(5)] ConsentFlags? Consent = null,
     [property: Id(6)] string? ExternalRef = null);

@@ -16,9 +16,9 @@ internal static class ProfileMapping
     public static CustomerProfile ToProfile(NormalizedProfile normalized, CustomerProfile original) => new(
         normalized.DisplayName,
         normalized.Channels.Select(c => new ContactChannel((ContactChannelKind)c.Kind, c.Value!, c.Preferred)).ToImmutableArray(),
+        normalized.Tags.ToImmutableArray(),
         original.Tier,
         normalized.Segment,
-        normalized.Tags.ToImmutableArray(),
         original.Consent ?? new ConsentFlags(),
         normalized.ExternalRef);
 

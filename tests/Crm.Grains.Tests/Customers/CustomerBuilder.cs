@@ -11,9 +11,9 @@ internal static class CustomerBuilder
     public static CustomerProfile Profile(string name = "Li Wei") => new(
         name,
         [new ContactChannel(ContactChannelKind.Email, "Li.Wei@Example.com", Preferred: true), new ContactChannel(ContactChannelKind.Phone, "+86 138 0013 8000")],
+        ["VIP", "vip", "returns"],
         CustomerTier.Gold,
         "consumer",
-        ["VIP", "vip", "returns"],
         new ConsentFlags(Marketing: false, Surveys: true),
         "PLT-1");
 }
