@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Crm.Testing;
 
@@ -8,8 +9,10 @@ namespace Crm.Testing;
 /// A real Azurite table service on a free loopback port, with its data in a temporary folder so that it
 /// survives <see cref="RestartAsync"/>. A missing Azurite is a failure, never a skip.
 /// </summary>
-public sealed class AzuriteServer : IAsyncDisposable
+public sealed partial class AzuriteServer : IAsyncDisposable
 {
+    private const int SigInt = 2;
+
     // Azurite's well-known development account; it is public and only ever valid against the emulator.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
@@ -114,6 +117,20 @@ public sealed class AzuriteServer : IAsyncDisposable
             return;
         }
 
+        // SIGINT lets Azurite save its tables before exiting; it otherwise persists only every few seconds.
+        if (!_process.HasExited && OperatingSystem.IsLinux() && Interrupt(_process.Id, SigInt) == 0)
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Fall through to a hard kill.
+            }
+        }
+
         Kill(_process);
         await _process.WaitForExitAsync();
         _process.Dispose();
@@ -148,6 +165,9 @@ public sealed class AzuriteServer : IAsyncDisposable
             return false;
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Interrupt(int pid, int signal);
 
     public static int FreeTcpPort()
     {
