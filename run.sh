@@ -39,13 +39,13 @@ pids+=($!)
 
 echo "Starting the silo..."
 ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$SILO_URL" \
-  dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot silo/Crm.Silo > .azurite/silo.log 2>&1 &
+  dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot "$PWD/silo/Crm.Silo" > .azurite/silo.log 2>&1 &
 pids+=($!)
 wait_for "$SILO_URL/health/ready" "The silo" 60
 
 echo "Starting the front end..."
 ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$CLIENT_URL" \
-  dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot client/Crm.Client > .azurite/client.log 2>&1 &
+  dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot "$PWD/client/Crm.Client" > .azurite/client.log 2>&1 &
 pids+=($!)
 wait_for "$CLIENT_URL/health/ready" "The front end" 60
 
