@@ -23,8 +23,9 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 
-if [ "$files" -eq 0 ] && [ "$status" -ne 0 ]; then
-  echo "The build or test run failed before any results were written." >&2
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # No failed test, yet dotnet test failed: the build broke or a test host aborted. Never report that as green.
+  echo "dotnet test exited with $status without a failed test: the build failed or a test host aborted (see above)." >&2
   failed=$((failed + 1))
 fi
 
