@@ -38,13 +38,13 @@ node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePo
 pids+=($!)
 
 echo "Starting the silo..."
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$SILO_URL" \
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SILO_URL" \
   dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot "$PWD/silo/Crm.Silo" > .azurite/silo.log 2>&1 &
 pids+=($!)
 wait_for "$SILO_URL/health/ready" "The silo" 60
 
 echo "Starting the front end..."
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$CLIENT_URL" \
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$CLIENT_URL" \
   dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot "$PWD/client/Crm.Client" > .azurite/client.log 2>&1 &
 pids+=($!)
 wait_for "$CLIENT_URL/health/ready" "The front end" 60

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: installs the pinned Azurite if missing (each test collection starts its own on a free port
-# and stops it), builds, runs all test projects, and prints "N passed, N failed, N skipped" from the results.
+# Runs every test: installs the pinned Azurite and Debian's Chromium if missing (each test collection starts its
+# own Azurite on a free port and stops it), builds, runs all test projects, and prints
+# "N passed, N failed, N skipped" counted from the results.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-azurite.sh || exit 1
+scripts/ensure-chromium.sh || exit 1
 
 results=TestResults
 rm -rf "$results"

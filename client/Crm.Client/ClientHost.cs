@@ -15,6 +15,9 @@ public static class ClientHost
             Args = args,
             ApplicationName = typeof(ClientHost).Assembly.GetName().Name,
         });
+        // Serve package and framework assets (MudBlazor, blazor.web.js) from a build output in every environment;
+        // a published app has no runtime manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddServiceDefaults();
         builder.AddCrmClusterClient();
         builder.AddCrmApi();
