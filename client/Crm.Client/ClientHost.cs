@@ -10,15 +10,11 @@ public static class ClientHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(ClientHost).Assembly.GetName().Name,
-        });
+        var builder = CrmHostBuilder.Create(args, typeof(ClientHost).Assembly);
+
         // Serve package and framework assets (MudBlazor, blazor.web.js) from a build output in every environment;
         // a published app has no runtime manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddServiceDefaults();
         builder.AddCrmClusterClient();
         builder.AddCrmApi();
         builder.AddCrmWebUi();

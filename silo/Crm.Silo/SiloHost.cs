@@ -8,12 +8,7 @@ public static class SiloHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(SiloHost).Assembly.GetName().Name,
-        });
-        builder.AddServiceDefaults();
+        var builder = CrmHostBuilder.Create(args, typeof(SiloHost).Assembly);
 
         var siloOptions = builder.Configuration.GetSection(CrmSiloOptions.SectionName).Get<CrmSiloOptions>() ?? new CrmSiloOptions();
         builder.Services.AddCrmTableServiceClient(builder.Configuration.GetConnectionString("Tables"));

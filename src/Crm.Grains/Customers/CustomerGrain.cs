@@ -197,11 +197,11 @@ public sealed class CustomerGrain(
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception ex)
         {
-            // Keep memory equal to storage; after an ETag conflict another activation owns the truth.
+            // Keep memory equal to storage; after an ETag conflict another writer owns the truth, so reload by deactivating.
             state.State = previous;
-            if (previous is not null)
+            if (ex is Orleans.Storage.InconsistentStateException)
             {
                 DeactivateOnIdle();
             }
