@@ -1,31 +1,10 @@
-using System.CommandLine;
+using Crm.Cli;
 using Crm.Cli.Api;
-using Crm.Cli.Demo;
 using Spectre.Console;
-
-var url = new Option<Uri>("--url")
-{
-    Description = "The Crm front end (default: $CRM_URL, else http://127.0.0.1:5080).",
-    DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("CRM_URL") ?? "http://127.0.0.1:5080"),
-    CustomParser = result =>
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            return uri;
-        }
-
-        result.AddError($"--url: '{text}' is not an http(s) URL.");
-        return null;
-    },
-    Recursive = true,
-};
-var root = new RootCommand("crm: command-line tool for the Crm front end (demo data; imports and backups follow).") { url };
-root.Subcommands.Add(DemoCommand.Create(url));
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    return await CrmCli.CreateRootCommand().Parse(args).InvokeAsync();
 }
 catch (Exception ex) when (ex is CrmApiException or HttpRequestException)
 {
