@@ -122,6 +122,10 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
 
         Assert.Contains("/api/tenants/{tenantId}/customers/{customerId}/archive", document);
         Assert.Contains("CreateCustomer", document);
+        using var json = JsonDocument.Parse(document);
+        var update = json.RootElement.GetProperty("paths").GetProperty("/api/tenants/{tenantId}/customers/{customerId}").GetProperty("put");
+        Assert.True(update.GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(update.GetProperty("responses").TryGetProperty("400", out _));
     }
 
     [Fact]

@@ -18,14 +18,19 @@ public static class CustomersApi
         var api = app.MapGroup("/api/tenants/{tenantId}/customers").WithTags("Customers");
 
         api.MapGet("/", ListCustomersAsync).WithName("ListCustomers").WithSummary("A page of the tenant's customers.");
-        api.MapPost("/", CreateCustomerAsync).WithName("CreateCustomer").WithSummary("Creates a customer.");
+        api.MapPost("/", CreateCustomerAsync).WithName("CreateCustomer").WithSummary("Creates a customer.")
+            .ProducesValidationProblem();
         api.MapGet("/{customerId}", GetCustomerAsync).WithName("GetCustomer").WithSummary("A customer's profile; the ETag is its version.");
         api.MapPut("/{customerId}", UpdateCustomerAsync).WithName("UpdateCustomer")
-            .WithSummary("Replaces a customer's profile; send If-Match with the ETag you read to refuse lost updates.");
+            .WithSummary("Replaces a customer's profile; send If-Match with the ETag you read to refuse lost updates.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{customerId}/archive", GetArchiveAsync).WithName("GetCustomerArchive")
-            .WithSummary("The customer's service archive, newest first.");
+            .WithSummary("The customer's service archive, newest first.")
+            .ProducesValidationProblem();
         api.MapPost("/{customerId}/archive/notes", AddNoteAsync).WithName("AddCustomerNote")
-            .WithSummary("Adds an agent's note to the service archive.");
+            .WithSummary("Adds an agent's note to the service archive.")
+            .ProducesValidationProblem();
         return app;
     }
 
