@@ -1,4 +1,8 @@
+using Azure.Data.Tables;
+using Crm.Grains.Customers;
 using Crm.Silo;
+using Crm.Storage.AzureTables.Stores;
+using Microsoft.Extensions.DependencyInjection;
 using Crm.Storage.AzureTables.Hosting;
 using Crm.Testing;
 using Orleans.TestingHost;
@@ -15,6 +19,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IClusterClient Client => Cluster.Client;
 
     public AzuriteServer Azurite => _azurite!;
+
+    /// <summary>The directory store of the (single) silo, for injecting failures.</summary>
+    public FlakyDirectoryStore Directory =>
+        (FlakyDirectoryStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerDirectoryStore>();
 
     public async Task InitializeAsync()
     {
@@ -46,6 +54,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddCrmTableServiceClient(connectionString);
             silo.AddCrmGrains();
+            silo.Services.AddSingleton<ICustomerDirectoryStore>(sp =>
+                new FlakyDirectoryStore(new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>())));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -1,6 +1,7 @@
 using Crm.Contracts.Customers;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Customers;
 
@@ -9,14 +10,30 @@ namespace Crm.Grains.Customers;
 /// counts them: if the state write fails, the extra row is beyond <see cref="CustomerState.ArchiveCount"/>, never
 /// read, and overwritten by the next append, so a failed call leaves nothing half-written.
 /// </summary>
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", CrmStorage.Name)] IPersistentState<CustomerState> state,
     ICustomerArchiveStore archive,
     ICustomerDirectoryStore directory,
-    TimeProvider time) : Grain, ICustomerGrain
+    TimeProvider time,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private const int MaxSummaryLength = 500;
     private const int MaxDetailLength = 4000;
+    private static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(5);
+
+    // The version the directory row is known to show; persisted lazily through CustomerState.IndexedVersion.
+    private long _indexedVersion;
+    private IGrainTimer? _indexRetry;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _indexedVersion = state.State.IndexedVersion;
+        if (state.State.Exists && _indexedVersion < state.State.Version)
+        {
+            // The last activation may have stopped between the state write and the index write.
+            await TryIndexAsync();
+        }
+    }
 
     private (string TenantId, string CustomerId) Key => CustomerKey.Parse(this.GetPrimaryKeyString());
 
@@ -51,7 +68,7 @@ public sealed class CustomerGrain(
             UpdatedAt = now,
             ArchiveCount = 1,
         });
-        await directory.UpsertAsync(Summary());
+        await TryIndexAsync();
         CrmMetrics.CustomersCreated.Add(1);
         CountArchive(entry.Kind);
         return View();
@@ -85,7 +102,7 @@ public sealed class CustomerGrain(
             UpdatedAt = now,
             ArchiveCount = sequence,
         });
-        await directory.UpsertAsync(Summary());
+        await TryIndexAsync();
         CountArchive(entry.Kind);
         return View();
     }
@@ -189,9 +206,36 @@ public sealed class CustomerGrain(
         }
     }
 
+    /// <summary>
+    /// Brings the directory row up to the current version. A failure does not fail the caller's change, which is
+    /// already stored: a timer retries until the row is written, and activation repairs what a crash left behind.
+    /// </summary>
+    private async Task TryIndexAsync()
+    {
+        var version = state.State.Version;
+        try
+        {
+            await directory.UpsertAsync(Summary());
+            _indexedVersion = Math.Max(_indexedVersion, version);
+            _indexRetry?.Dispose();
+            _indexRetry = null;
+        }
+        catch (Exception ex)
+        {
+            LogIndexFailed(ex, this.GetPrimaryKeyString(), version);
+            _indexRetry ??= this.RegisterGrainTimer(
+                _ => _indexedVersion < state.State.Version ? TryIndexAsync() : Task.CompletedTask,
+                new GrainTimerCreationOptions(IndexRetryPeriod, IndexRetryPeriod) { KeepAlive = true });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory row of customer {Key} at version {Version} not written; retrying.")]
+    private partial void LogIndexFailed(Exception exception, string key, long version);
+
     private async Task WriteAsync(CustomerState next)
     {
         var previous = state.State;
+        next = next with { IndexedVersion = _indexedVersion };
         state.State = next;
         try
         {

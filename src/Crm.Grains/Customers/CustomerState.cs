@@ -16,5 +16,8 @@ public sealed record CustomerState
     [Id(4)] public long ArchiveCount { get; init; }
     [Id(5)] public DateTimeOffset? LastInteractionAt { get; init; }
 
+    /// <summary>The last version the directory index confirmed; carried on the next write rather than costing one.</summary>
+    [Id(6)] public long IndexedVersion { get; init; }
+
     public bool Exists => Profile is not null;
 }
