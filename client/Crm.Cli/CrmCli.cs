@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crm.Cli.Api;
 using Crm.Cli.Demo;
 
 namespace Crm.Cli;
@@ -8,25 +9,15 @@ public static class CrmCli
 {
     public static RootCommand CreateRootCommand()
     {
-        var url = new Option<Uri>("--url")
+        var connection = new ConnectionOptions();
+        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups).");
+        foreach (var option in connection.All)
         {
-            Description = "The Crm front end (default: $CRM_URL, else http://127.0.0.1:5080).",
-            DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("CRM_URL") ?? "http://127.0.0.1:5080"),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
+            root.Options.Add(option);
+        }
 
-                result.AddError($"--url: '{text}' is not an http(s) URL.");
-                return null;
-            },
-            Recursive = true,
-        };
-        var root = new RootCommand("crm: command-line tool for the Crm front end (demo data; imports and backups follow).") { url };
-        root.Subcommands.Add(DemoCommand.Create(url));
+        root.Subcommands.Add(DemoCommand.Create(connection));
+        root.Subcommands.Add(LoginCommand.Create(connection));
         return root;
     }
 }

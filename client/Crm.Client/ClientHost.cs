@@ -1,5 +1,7 @@
 using Crm.Client.Components;
+using Crm.Client.Account;
 using Crm.Client.Infrastructure;
+using Crm.Client.Security;
 using Crm.ServiceDefaults;
 using Scalar.AspNetCore;
 
@@ -16,17 +18,24 @@ public static class ClientHost
         // a published app has no runtime manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();
         builder.AddCrmClusterClient();
+        builder.AddCrmSecurity();
         builder.AddCrmApi();
         builder.AddCrmWebUi();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+
+        // The only doors without sign-in: assets, probes, the API description, and the sign-in itself.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapDefaultEndpoints();
         app.MapCrmApis();
-        app.MapScalarApiReference();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -67,8 +67,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health/live: the process answers. /health/ready: every check, including cluster and storage.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready");
+        // Probes answer without sign-in; they reveal only up or down.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Client;
+using Crm.Contracts.Access;
 using Crm.Silo;
 using Crm.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -22,10 +24,18 @@ public sealed class CrmStackFixture : IAsyncLifetime
     private AzuriteServer? _azurite;
     private WebApplication? _silo;
     private WebApplication? _client;
+    private HttpClient? _operator;
 
+    /// <summary>The first platform operator's password, set through configuration as an automated setup would.</summary>
+    public string AdminPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>Not signed in.</summary>
     public HttpClient Http { get; private set; } = null!;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_clientPort}/");
+
+    /// <summary>The front end's services, for tests that inspect its endpoints.</summary>
+    public IServiceProvider ClientServices => _client!.Services;
 
     public async Task InitializeAsync()
     {
@@ -35,6 +45,8 @@ public sealed class CrmStackFixture : IAsyncLifetime
         [
             $"--Orleans:GatewayPort={_gatewayPort}", "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
             $"--urls={BaseAddress}", "--Logging:LogLevel:Default=Warning",
+            // Tests sign in hundreds of times from one address; the limiter has a test of its own.
+            "--Crm:Security:SignInsPerMinute=100000",
         ]);
         await _client.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -51,6 +63,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        _operator?.Dispose();
         if (_client is not null)
         {
             await _client.StopAsync();
@@ -71,6 +84,37 @@ public sealed class CrmStackFixture : IAsyncLifetime
 
     public static string NewTenant() => "e2e-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>A client signed in with a bearer token, or the 401/429 response's failure.</summary>
+    public async Task<HttpClient> SignInAsync(string username, string password)
+    {
+        var response = await Http.PostAsJsonAsync("api/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return TestTenant.WithToken(BaseAddress, token);
+    }
+
+    /// <summary>The platform operator created at first start.</summary>
+    public async Task<HttpClient> OperatorAsync() => _operator ??= await SignInAsync("admin", AdminPassword);
+
+    /// <summary>A new tenant with one user per tenant role, each signed in.</summary>
+    public async Task<TestTenant> NewTenantAsync()
+    {
+        var tenant = NewTenant();
+        var admin = await OperatorAsync();
+        (await admin.PostAsJsonAsync("api/tenants", new { tenantId = tenant, name = "Test shop " + tenant })).EnsureSuccessStatusCode();
+        var users = new Dictionary<Role, (string, string, HttpClient)>();
+        foreach (var role in AccessRules.TenantRoles)
+        {
+            var username = $"{role.ToString().ToLowerInvariant()}-{tenant}";
+            var password = "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
+            var created = await admin.PostAsJsonAsync($"api/tenants/{tenant}/users", new { username, displayName = $"{role} of {tenant}", roles = new[] { role.ToString() }, password });
+            created.EnsureSuccessStatusCode();
+            users[role] = (username, password, await SignInAsync(username, password));
+        }
+
+        return new TestTenant(tenant, users);
+    }
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 
@@ -82,6 +126,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
             $"--Orleans:SiloPort={_siloPort}", $"--Orleans:GatewayPort={_gatewayPort}",
             "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
             "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--Crm:Bootstrap:AdminPassword={AdminPassword}",
         ]);
         await _silo.StartAsync();
     }

@@ -22,18 +22,18 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
     [Fact]
     public async Task Customer_CreatedReadAndNoted_SurvivesSiloRestart()
     {
-        var tenant = CrmStackFixture.NewTenant();
-        var created = await stack.Http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody());
+        var (tenant, http) = await AgentAsync();
+        var created = await http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var view = await CrmStackFixture.ReadAsync<CustomerView>(created);
         Assert.Equal($"/api/tenants/{tenant}/customers/{view.CustomerId}", created.Headers.Location!.OriginalString);
         Assert.Equal("zhang.min@example.com", view.Profile.Channels[0].Value);
-        var note = await stack.Http.PostAsJsonAsync($"api/tenants/{tenant}/customers/{view.CustomerId}/archive/notes", new { summary = "Asked about order 1001" });
+        var note = await http.PostAsJsonAsync($"api/tenants/{tenant}/customers/{view.CustomerId}/archive/notes", new { summary = "Asked about order 1001" });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
 
         await stack.RestartSiloAsync();
 
-        var read = await GetWhenClusterAnswersAsync($"api/tenants/{tenant}/customers/{view.CustomerId}");
+        var read = await GetWhenClusterAnswersAsync(http, $"api/tenants/{tenant}/customers/{view.CustomerId}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("\"1\"", read.Headers.ETag!.Tag);
         var after = await CrmStackFixture.ReadAsync<CustomerView>(read);
@@ -41,39 +41,39 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
         Assert.Equal(view.Profile.Channels.AsEnumerable(), after.Profile.Channels.AsEnumerable());
         Assert.Equal(view.Profile.Tags.AsEnumerable(), after.Profile.Tags.AsEnumerable());
         Assert.Equal(view.Profile.Consent, after.Profile.Consent);
-        var archive = await CrmStackFixture.ReadAsync<ArchivePage>(await stack.Http.GetAsync($"api/tenants/{tenant}/customers/{view.CustomerId}/archive"));
+        var archive = await CrmStackFixture.ReadAsync<ArchivePage>(await http.GetAsync($"api/tenants/{tenant}/customers/{view.CustomerId}/archive"));
         Assert.Equal([ArchiveEntryKind.Note, ArchiveEntryKind.CustomerCreated], archive.Entries.Select(e => e.Kind));
-        var list = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await stack.Http.GetAsync($"api/tenants/{tenant}/customers"));
+        var list = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await http.GetAsync($"api/tenants/{tenant}/customers"));
         Assert.Equal("Zhang Min", Assert.Single(list.Items).DisplayName);
     }
 
     [Fact]
     public async Task Update_WithStaleETag_Is409AndKeepsTheNewerProfile()
     {
-        var tenant = CrmStackFixture.NewTenant();
-        var view = await CrmStackFixture.ReadAsync<CustomerView>(await stack.Http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody()));
+        var (tenant, http) = await AgentAsync();
+        var view = await CrmStackFixture.ReadAsync<CustomerView>(await http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody()));
         var url = $"api/tenants/{tenant}/customers/{view.CustomerId}";
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(url, ValidBody("Zhang Min 2"), "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(http, url, ValidBody("Zhang Min 2"), "\"1\"")).StatusCode);
 
-        var stale = await PutAsync(url, ValidBody("Lost Update"), "\"1\"");
+        var stale = await PutAsync(http, url, ValidBody("Lost Update"), "\"1\"");
 
         await AssertProblemAsync(stale, HttpStatusCode.Conflict);
-        var current = await CrmStackFixture.ReadAsync<CustomerView>(await stack.Http.GetAsync(url));
+        var current = await CrmStackFixture.ReadAsync<CustomerView>(await http.GetAsync(url));
         Assert.Equal("Zhang Min 2", current.Profile.DisplayName);
     }
 
     [Fact]
     public async Task Create_MissingNameAndBadEmail_Is400NamingEachFieldAndStoresNothing()
     {
-        var tenant = CrmStackFixture.NewTenant();
+        var (tenant, http) = await AgentAsync();
         var body = new { displayName = " ", channels = new[] { new { kind = "Email", value = "not-an-email" } } };
 
-        var response = await stack.Http.PostAsJsonAsync($"api/tenants/{tenant}/customers", body);
+        var response = await http.PostAsJsonAsync($"api/tenants/{tenant}/customers", body);
 
         var errors = await AssertValidationProblemAsync(response);
         Assert.Contains("displayName", errors);
         Assert.Contains("channels[0].value", errors);
-        var list = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await stack.Http.GetAsync($"api/tenants/{tenant}/customers"));
+        var list = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await http.GetAsync($"api/tenants/{tenant}/customers"));
         Assert.Empty(list.Items);
     }
 
@@ -83,7 +83,8 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
     [InlineData("{\"displayName\": \"A\", \"channels\": [{\"kind\": \"Fax\", \"value\": \"1\"}]}", "channels[0].kind")]
     public async Task Create_UnreadableField_Is400NamingTheField(string json, string field)
     {
-        var response = await stack.Http.PostAsync($"api/tenants/{CrmStackFixture.NewTenant()}/customers", new StringContent(json, Encoding.UTF8, "application/json"));
+        var (tenant, http) = await AgentAsync();
+        var response = await http.PostAsync($"api/tenants/{tenant}/customers", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Contains(field, await AssertValidationProblemAsync(response));
     }
@@ -91,7 +92,8 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
     [Fact]
     public async Task Create_MalformedJson_Is400Problem()
     {
-        var response = await stack.Http.PostAsync($"api/tenants/{CrmStackFixture.NewTenant()}/customers", new StringContent("{\"displayName\": ", Encoding.UTF8, "application/json"));
+        var (tenant, http) = await AgentAsync();
+        var response = await http.PostAsync($"api/tenants/{tenant}/customers", new StringContent("{\"displayName\": ", Encoding.UTF8, "application/json"));
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -102,18 +104,28 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
     [InlineData("api/tenants/{tenant}/customers/bad%20id")]
     public async Task Get_UnknownCustomer_Is404Problem(string path)
     {
-        var response = await stack.Http.GetAsync(path.Replace("{tenant}", CrmStackFixture.NewTenant()));
+        var (tenant, http) = await AgentAsync();
+        var response = await http.GetAsync(path.Replace("{tenant}", tenant));
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Theory]
-    [InlineData("api/tenants/Not_A_Tenant/customers")]
-    [InlineData("api/tenants/demo/customers?pageSize=0")]
-    [InlineData("api/tenants/demo/customers?pageSize=1000")]
-    [InlineData("api/tenants/demo/customers?continuationToken=a%2Fb")]
-    public async Task List_BadInput_Is400Problem(string path) =>
-        await AssertProblemAsync(await stack.Http.GetAsync(path), HttpStatusCode.BadRequest);
+    [InlineData("api/tenants/{tenant}/customers?pageSize=0")]
+    [InlineData("api/tenants/{tenant}/customers?pageSize=1000")]
+    [InlineData("api/tenants/{tenant}/customers?continuationToken=a%2Fb")]
+    public async Task List_BadInput_Is400Problem(string path)
+    {
+        var (tenant, http) = await AgentAsync();
+        await AssertProblemAsync(await http.GetAsync(path.Replace("{tenant}", tenant)), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task List_MalformedTenantId_IsForbiddenNotAnError()
+    {
+        var (_, http) = await AgentAsync();
+        await AssertProblemAsync(await http.GetAsync("api/tenants/Not_A_Tenant/customers"), HttpStatusCode.Forbidden);
+    }
 
     [Fact]
     public async Task OpenApiDocument_DescribesTheCustomerEndpoints()
@@ -132,35 +144,42 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
     public async Task HealthEndpoints_ReportLiveAndReady()
     {
         Assert.Equal(HttpStatusCode.OK, (await stack.Http.GetAsync("health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await GetWhenClusterAnswersAsync("health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWhenClusterAnswersAsync(stack.Http, "health/ready")).StatusCode);
     }
 
     [Fact]
-    public async Task CustomersPage_RendersTheTenantsCustomers()
+    public async Task CustomersPage_NotSignedIn_ShowsSignInNotCustomers()
     {
-        var tenant = CrmStackFixture.NewTenant();
-        await stack.Http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody("Chen <b>Jing</b>"));
+        var (tenant, http) = await AgentAsync();
+        (await http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody("Chen <b>Jing</b>"))).EnsureSuccessStatusCode();
 
         var html = await stack.Http.GetStringAsync($"t/{tenant}/customers");
 
-        Assert.Contains("Chen &lt;b&gt;Jing&lt;/b&gt;", html);
-        Assert.DoesNotContain("Chen <b>Jing</b>", html);
+        // Not signed in: the page is the sign-in form, and the customer's name is nowhere in it.
+        Assert.Contains("sign-in-form", html);
+        Assert.DoesNotContain("Chen", html);
     }
 
-    private Task<HttpResponseMessage> PutAsync(string url, object body, string ifMatch)
+    private async Task<(string Tenant, HttpClient Http)> AgentAsync()
+    {
+        var tenant = await stack.NewTenantAsync();
+        return (tenant.Id, tenant.Agent);
+    }
+
+    private static Task<HttpResponseMessage> PutAsync(HttpClient http, string url, object body, string ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return stack.Http.SendAsync(request);
+        return http.SendAsync(request);
     }
 
     /// <summary>After a silo restart the front end reconnects to the gateway within seconds; wait for that, bounded.</summary>
-    private async Task<HttpResponseMessage> GetWhenClusterAnswersAsync(string url)
+    private static async Task<HttpResponseMessage> GetWhenClusterAnswersAsync(HttpClient http, string url)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var response = await stack.Http.GetAsync(url);
+            var response = await http.GetAsync(url);
             if ((int)response.StatusCode < 500 || DateTime.UtcNow > deadline)
             {
                 return response;

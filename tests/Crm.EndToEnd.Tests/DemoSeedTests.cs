@@ -9,15 +9,33 @@ namespace Crm.EndToEnd.Tests;
 public sealed class DemoSeedTests(CrmStackFixture stack)
 {
     [Fact]
-    public async Task DemoSeed_EmptyTenant_CreatesCustomersOnceAndSkipsWhenRunAgain()
+    public async Task DemoSeed_AsOperator_CreatesTenantUsersAndCustomersOnce()
     {
         var tenant = CrmStackFixture.NewTenant();
-        string[] args = ["demo", "seed", "--url", stack.BaseAddress.ToString(), "--tenant", tenant, "--count", "6"];
+        var folder = Directory.CreateTempSubdirectory("crm-demo-").FullName;
+        var passwordFile = Path.Combine(folder, "admin-password");
+        var credentials = Path.Combine(folder, "demo-users");
+        await File.WriteAllTextAsync(passwordFile, stack.AdminPassword + "\n");
+        string[] args =
+        [
+            "demo", "seed", "--url", stack.BaseAddress.ToString(), "--user", "admin", "--password-file", passwordFile,
+            "--tenant", tenant, "--count", "6", "--credentials-file", credentials,
+        ];
 
-        Assert.Equal(0, await CrmCli.CreateRootCommand().Parse(args).InvokeAsync());
-        Assert.Equal(0, await CrmCli.CreateRootCommand().Parse(args).InvokeAsync());
+        Assert.Equal(0, await CrmCli.CreateRootCommand().Parse(args).InvokeAsync(Quiet()));
+        var firstCredentials = await File.ReadAllTextAsync(credentials);
+        Assert.Equal(0, await CrmCli.CreateRootCommand().Parse(args).InvokeAsync(Quiet()));
 
-        var page = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await stack.Http.GetAsync($"api/tenants/{tenant}/customers?pageSize=100"));
+        // Every demo user is marked as demo data and got a password of its own; a second run changes none.
+        Assert.Equal(firstCredentials, await File.ReadAllTextAsync(credentials));
+        var lines = firstCredentials.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
+        Assert.Equal(DemoUsers.All.Select(u => u.Username).Order(), lines.Select(l => l[0]).Order());
+        Assert.Equal(lines.Count, lines.Select(l => l[1]).Distinct().Count());
+        var users = await CrmStackFixture.ReadAsync<Contracts.Access.UserView[]>(await (await stack.OperatorAsync()).GetAsync($"api/tenants/{tenant}/users"));
+        Assert.All(users, u => Assert.EndsWith("(demo data)", u.DisplayName));
+
+        var lead = await stack.SignInAsync("demo-lead", lines.Single(l => l[0] == "demo-lead")[1]);
+        var page = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await lead.GetAsync($"api/tenants/{tenant}/customers?pageSize=100"));
         Assert.Equal(6, page.Items.Length);
         Assert.Equal(DemoCustomers.Generate(6).Select(c => c.Profile.DisplayName).Order(), page.Items.Select(i => i.DisplayName).Order());
     }
@@ -33,6 +51,19 @@ public sealed class DemoSeedTests(CrmStackFixture stack)
         Assert.NotEqual(0, exit);
         Assert.Contains("--url: 'not a url' is not an http(s) URL.", output.ToString());
     }
+
+    [Fact]
+    public async Task DemoSeed_NoCredentials_FailsSayingHowToSignIn()
+    {
+        var output = new StringWriter();
+        var exit = await CrmCli.CreateRootCommand().Parse(["demo", "seed", "--url", stack.BaseAddress.ToString(), "--token", ""])
+            .InvokeAsync(new InvocationConfiguration { Error = output, Output = output });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Sign in first: pass --token", output.ToString());
+    }
+
+    private static InvocationConfiguration Quiet() => new() { Output = new StringWriter(), Error = new StringWriter() };
 
     [Fact]
     public void Generate_SameSeed_GivesTheSameValidLookingCustomers()

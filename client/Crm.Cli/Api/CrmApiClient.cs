@@ -1,11 +1,13 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
 
 namespace Crm.Cli.Api;
 
-/// <summary>The few front-end API calls the command-line tool makes; errors carry the server's problem details.</summary>
+/// <summary>The front-end API calls the command-line tool makes; errors carry the server's problem details.</summary>
 public sealed class CrmApiClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -13,25 +15,64 @@ public sealed class CrmApiClient(HttpClient http)
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<CustomerSummaryPage> ListCustomersAsync(string tenantId, int pageSize, CancellationToken cancellationToken)
+    public Uri? BaseAddress => http.BaseAddress;
+
+    /// <summary>The bearer token in use, if any.</summary>
+    public string? Token => http.DefaultRequestHeaders.Authorization?.Parameter;
+
+    /// <summary>Signs in and sends the token with every later call of this client.</summary>
+    public async Task SignInAsync(string username, string password, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"api/tenants/{tenantId}/customers?pageSize={pageSize}", cancellationToken);
+        using var response = await http.PostAsJsonAsync("api/auth/token", new { username, password }, Json, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<CustomerSummaryPage>(Json, cancellationToken))!;
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json, cancellationToken);
+        UseToken(token!.AccessToken);
     }
 
-    public async Task<CustomerView> CreateCustomerAsync(string tenantId, CustomerProfile profile, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync($"api/tenants/{tenantId}/customers", profile, Json, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<CustomerView>(Json, cancellationToken))!;
-    }
+    public void UseToken(string token) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    public Task<UserSession> GetMeAsync(CancellationToken cancellationToken) => GetAsync<UserSession>("api/me", cancellationToken);
+
+    public Task<ImmutableArray<TenantInfo>> ListTenantsAsync(CancellationToken cancellationToken) =>
+        GetAsync<ImmutableArray<TenantInfo>>("api/tenants", cancellationToken);
+
+    public Task<TenantInfo> CreateTenantAsync(string tenantId, string name, CancellationToken cancellationToken) =>
+        PostAsync<TenantInfo>("api/tenants", new { tenantId, name }, cancellationToken);
+
+    public Task<ImmutableArray<UserView>> ListUsersAsync(string tenantId, CancellationToken cancellationToken) =>
+        GetAsync<ImmutableArray<UserView>>($"api/tenants/{tenantId}/users", cancellationToken);
+
+    public Task<CreatedUser> CreateUserAsync(string tenantId, string username, string displayName, IEnumerable<Role> roles, CancellationToken cancellationToken) =>
+        PostAsync<CreatedUser>($"api/tenants/{tenantId}/users", new { username, displayName, roles }, cancellationToken);
+
+    public Task<PasswordReset> ResetPasswordAsync(string tenantId, string username, CancellationToken cancellationToken) =>
+        PostAsync<PasswordReset>($"api/tenants/{tenantId}/users/{username}/password-reset", new { }, cancellationToken);
+
+    public Task<CustomerSummaryPage> ListCustomersAsync(string tenantId, int pageSize, CancellationToken cancellationToken) =>
+        GetAsync<CustomerSummaryPage>($"api/tenants/{tenantId}/customers?pageSize={pageSize}", cancellationToken);
+
+    public Task<CustomerView> CreateCustomerAsync(string tenantId, CustomerProfile profile, CancellationToken cancellationToken) =>
+        PostAsync<CustomerView>($"api/tenants/{tenantId}/customers", profile, cancellationToken);
 
     public async Task AddNoteAsync(string tenantId, string customerId, string summary, string? detail, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(
             $"api/tenants/{tenantId}/customers/{customerId}/archive/notes", new { summary, detail }, Json, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+    }
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -42,6 +83,10 @@ public sealed class CrmApiClient(HttpClient http)
             throw new CrmApiException($"{(int)response.StatusCode} {response.ReasonPhrase} from {response.RequestMessage?.RequestUri}: {body}");
         }
     }
+
+    private sealed record TokenResponse(string AccessToken, long ExpiresIn);
 }
+
+public sealed record PasswordReset(string Username, string Password);
 
 public sealed class CrmApiException(string message) : Exception(message);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Crm.Client.Infrastructure;
+using Crm.Client.Security;
+using Crm.Contracts.Access;
 using Crm.Contracts.Common;
 using Crm.Contracts.Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,18 +19,24 @@ public static class CustomersApi
     {
         var api = app.MapGroup("/api/tenants/{tenantId}/customers").WithTags("Customers");
 
-        api.MapGet("/", ListCustomersAsync).WithName("ListCustomers").WithSummary("A page of the tenant's customers.");
+        api.MapGet("/", ListCustomersAsync).WithName("ListCustomers").WithSummary("A page of the tenant's customers.")
+            .RequirePermission(Permission.CustomersRead);
         api.MapPost("/", CreateCustomerAsync).WithName("CreateCustomer").WithSummary("Creates a customer.")
+            .RequirePermission(Permission.CustomersWrite)
             .ProducesValidationProblem();
-        api.MapGet("/{customerId}", GetCustomerAsync).WithName("GetCustomer").WithSummary("A customer's profile; the ETag is its version.");
+        api.MapGet("/{customerId}", GetCustomerAsync).WithName("GetCustomer").WithSummary("A customer's profile; the ETag is its version.")
+            .RequirePermission(Permission.CustomersRead);
         api.MapPut("/{customerId}", UpdateCustomerAsync).WithName("UpdateCustomer")
+            .RequirePermission(Permission.CustomersWrite)
             .WithSummary("Replaces a customer's profile; send If-Match with the ETag you read to refuse lost updates.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{customerId}/archive", GetArchiveAsync).WithName("GetCustomerArchive")
+            .RequirePermission(Permission.CustomersRead)
             .WithSummary("The customer's service archive, newest first.")
             .ProducesValidationProblem();
         api.MapPost("/{customerId}/archive/notes", AddNoteAsync).WithName("AddCustomerNote")
+            .RequirePermission(Permission.CustomersWrite)
             .WithSummary("Adds an agent's note to the service archive.")
             .ProducesValidationProblem();
         return app;

@@ -1,8 +1,9 @@
+using Crm.Client.Security;
+
 namespace Crm.Client.Infrastructure;
 
-/// <summary>Who is acting, for the audit trail in every archive entry.</summary>
+/// <summary>Who is acting, for the audit trail in every archive entry: the signed-in user's username.</summary>
 public static class Actor
 {
-    /// <summary>Until sign-in lands every caller is anonymous; then this is the signed-in user's id.</summary>
-    public static string Of(HttpContext context) => context.User.Identity?.Name ?? "anonymous";
+    public static string Of(HttpContext context) => context.User.Username();
 }

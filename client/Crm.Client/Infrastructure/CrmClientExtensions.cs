@@ -28,7 +28,6 @@ public static class CrmClientExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<CrmWebOptions>(builder.Configuration.GetSection(CrmWebOptions.SectionName));
         return builder;
     }
 
@@ -41,7 +40,9 @@ public static class CrmClientExtensions
 
     public static WebApplication MapCrmApis(this WebApplication app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuthApi();
+        app.MapTenantsApi();
         app.MapCustomersApi();
         return app;
     }

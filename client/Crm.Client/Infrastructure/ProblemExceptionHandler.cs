@@ -22,6 +22,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Title = "One or more fields are invalid.",
             },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
             BadHttpRequestException b => BadRequest(b),
             _ => null,

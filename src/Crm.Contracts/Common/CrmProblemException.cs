@@ -20,3 +20,6 @@ public sealed class NotFoundException(string message) : CrmProblemException(mess
 
 [GenerateSerializer, Alias("crm.common.conflict")]
 public sealed class ConflictException(string message) : CrmProblemException(message);
+
+[GenerateSerializer, Alias("crm.common.forbidden")]
+public sealed class ForbiddenException(string message) : CrmProblemException(message);

@@ -1,0 +1,21 @@
+namespace Crm.Client.Security;
+
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Crm:Security";
+
+    /// <summary>How long a web sign-in lasts without activity (sliding).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long an API token lasts; the CLI signs in again after that.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Sign-in attempts per client address per minute, on top of per-account lockout.</summary>
+    public int SignInsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Where cookie and token keys live. Unset: ASP.NET Core's per-user default. Several front ends behind one address
+    /// must share this folder (or another key store), or tokens from one are refused by the next.
+    /// </summary>
+    public string? DataProtectionKeysPath { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace Crm.Contracts.Access;
+
+/// <summary>One tenant, keyed by tenant id: its name and the usernames that belong to it.</summary>
+public interface ITenantGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the tenant; an existing id is a conflict.</summary>
+    Task<TenantInfo> CreateAsync(string name, string actor);
+
+    Task<TenantInfo?> GetAsync();
+
+    /// <summary>Records that the user belongs here; the tenant must exist. Idempotent.</summary>
+    Task AddMemberAsync(string username);
+
+    Task RemoveMemberAsync(string username);
+
+    /// <summary>The members, verified against each user's own memberships.</summary>
+    Task<ImmutableArray<UserView>> ListMembersAsync();
+}
+
+/// <summary>The list of every tenant, for platform operators; keyed 0.</summary>
+public interface ITenantRegistryGrain : IGrainWithIntegerKey
+{
+    Task RegisterAsync(TenantInfo tenant);
+
+    Task<ImmutableArray<TenantInfo>> ListAsync();
+}

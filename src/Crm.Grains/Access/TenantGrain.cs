@@ -1,0 +1,89 @@
+using Crm.Contracts.Access;
+
+namespace Crm.Grains.Access;
+
+public sealed class TenantGrain(
+    [PersistentState("tenant", CrmStorage.Name)] IPersistentState<TenantState> state,
+    IGrainFactory grains,
+    TimeProvider time) : Grain, ITenantGrain
+{
+    private const int MaxNameLength = 100;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    public async Task<TenantInfo> CreateAsync(string name, string actor)
+    {
+        var problems = new List<FieldError>();
+        if (!Identifiers.IsTenantId(TenantId))
+        {
+            problems.Add(new("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'."));
+        }
+
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength)
+        {
+            problems.Add(new("name", $"A name of 1-{MaxNameLength} characters is required."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationFailedException([.. problems]);
+        }
+
+        if (state.State.Info is not null)
+        {
+            throw new ConflictException($"Tenant '{TenantId}' already exists.");
+        }
+
+        var info = new TenantInfo(TenantId, trimmed!, time.GetUtcNow());
+        state.State = state.State with { Info = info };
+        await state.WriteStateAsync();
+        await grains.GetGrain<ITenantRegistryGrain>(0).RegisterAsync(info);
+        return info;
+    }
+
+    public async Task<TenantInfo?> GetAsync()
+    {
+        if (state.State.Info is { } info)
+        {
+            // Repairs the registry if the last create stopped between the two writes; the registry is idempotent.
+            await grains.GetGrain<ITenantRegistryGrain>(0).RegisterAsync(info);
+        }
+
+        return state.State.Info;
+    }
+
+    public async Task AddMemberAsync(string username)
+    {
+        if (state.State.Info is null)
+        {
+            throw new NotFoundException($"No tenant '{TenantId}'.");
+        }
+
+        if (!state.State.Members.Contains(username))
+        {
+            state.State = state.State with { Members = state.State.Members.Add(username) };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task RemoveMemberAsync(string username)
+    {
+        if (state.State.Members.Contains(username))
+        {
+            state.State = state.State with { Members = state.State.Members.Remove(username) };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<ImmutableArray<UserView>> ListMembersAsync()
+    {
+        if (state.State.Info is null)
+        {
+            throw new NotFoundException($"No tenant '{TenantId}'.");
+        }
+
+        var users = await Task.WhenAll(state.State.Members.Select(u => grains.GetGrain<IUserGrain>(u).GetAsync()));
+        return [.. users.Where(u => u is not null && u.Memberships.Any(m => m.TenantId == TenantId)).Select(u => u!)];
+    }
+}

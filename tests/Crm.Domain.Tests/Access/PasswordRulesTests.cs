@@ -1,0 +1,30 @@
+using Crm.Domain.Access;
+
+namespace Crm.Domain.Tests.Access;
+
+public sealed class PasswordRulesTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("short-pw")]
+    [InlineData("aaaaaaaaaaaaaaaa")]
+    public void Check_WeakPassword_NamesTheField(string? password) =>
+        Assert.Equal("password", PasswordRules.Check(password)?.Field);
+
+    [Fact]
+    public void Check_TooLong_IsRefused() =>
+        Assert.NotNull(PasswordRules.Check(new string('x', 64) + new string('y', 65)));
+
+    [Fact]
+    public void Check_LongPassphrase_Passes() => Assert.Null(PasswordRules.Check("correct horse battery"));
+
+    [Fact]
+    public void Generate_GivesDistinctPasswordsThatPassTheRules()
+    {
+        var passwords = Enumerable.Range(0, 50).Select(_ => PasswordRules.Generate()).ToList();
+
+        Assert.Equal(50, passwords.Distinct().Count());
+        Assert.All(passwords, p => Assert.Null(PasswordRules.Check(p)));
+    }
+}
