@@ -13,4 +13,7 @@ internal static class CrmMetrics
 
     public static readonly Counter<long> ArchiveEntriesAppended =
         Meter.CreateCounter<long>("crm.archive.entries", description: "Service archive entries appended, by kind.");
+
+    public static readonly Counter<long> AuditRecords =
+        Meter.CreateCounter<long>("crm.audit.records", description: "Audit log records written, by action.");
 }

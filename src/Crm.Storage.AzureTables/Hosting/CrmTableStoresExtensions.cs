@@ -1,3 +1,4 @@
+using Crm.Grains.Audit;
 using Crm.Grains.Customers;
 using Crm.Grains.Health;
 using Crm.Storage.AzureTables.Stores;
@@ -14,6 +15,7 @@ public static class CrmTableStoresExtensions
     {
         services.AddSingleton<ICustomerArchiveStore, TableArchiveStore>();
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
+        services.AddSingleton<IAuditLogStore, TableAuditLogStore>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CrmTablesInitializer>();
         return services;
