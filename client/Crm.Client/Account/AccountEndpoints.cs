@@ -21,10 +21,10 @@ public static class AccountEndpoints
     }
 
     public static async Task<IResult> SignInAsync(
-        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext context, IClusterClient cluster)
+        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext context, IClusterClient cluster, AuditTrail audit)
     {
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
-        var session = await SignIn.CheckAsync(cluster, username, password);
+        var session = await SignIn.CheckAsync(cluster, audit, username, password);
         if (session is null)
         {
             return TypedResults.LocalRedirect("/account/login?failed=1&returnUrl=" + Uri.EscapeDataString(target));

@@ -29,9 +29,9 @@ public static class AuthApi
         return app;
     }
 
-    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, IClusterClient cluster)
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, IClusterClient cluster, AuditTrail audit)
     {
-        var session = await SignIn.CheckAsync(cluster, request.Username, request.Password);
+        var session = await SignIn.CheckAsync(cluster, audit, request.Username, request.Password);
         if (session is null)
         {
             return SignIn.Refused();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Client.Infrastructure;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
+using Crm.Contracts.Audit;
 using Crm.Contracts.Common;
 using Crm.Contracts.Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,10 @@ public static class CustomersApi
         api.MapPost("/", CreateCustomerAsync).WithName("CreateCustomer").WithSummary("Creates a customer.")
             .RequirePermission(Permission.CustomersWrite)
             .ProducesValidationProblem();
+        api.MapGet("/export.csv", CustomerExport.WriteAsync).WithName("ExportCustomers")
+            .WithSummary("Every customer of the tenant as CSV (UTF-8, spreadsheet-safe); masked unless you may see personal data.")
+            .RequirePermission(Permission.CustomersExport)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/{customerId}", GetCustomerAsync).WithName("GetCustomer").WithSummary("A customer's profile; the ETag is its version.")
             .RequirePermission(Permission.CustomersRead);
         api.MapPut("/{customerId}", UpdateCustomerAsync).WithName("UpdateCustomer")
@@ -43,7 +48,7 @@ public static class CustomersApi
     }
 
     public static async Task<Results<Ok<CustomerSummaryPage>, ValidationProblem>> ListCustomersAsync(
-        string tenantId, IClusterClient cluster, int? pageSize, string? continuationToken)
+        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
@@ -51,11 +56,14 @@ public static class CustomersApi
         }
 
         var page = await cluster.GetGrain<ICustomerDirectoryGrain>(tenantId).ListAsync(pageSize ?? DefaultPageSize, continuationToken);
-        return TypedResults.Ok(page);
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Read, AuditTargetType.Customer, AuditTrail.ListTarget, $"{page.Items.Length} customers");
+        return TypedResults.Ok(CustomerMasking.NeedsMask(context.User, tenantId)
+            ? page with { Items = [.. page.Items.Select(CustomerMasking.Mask)] }
+            : page);
     }
 
     public static async Task<Results<Created<CustomerView>, ValidationProblem>> CreateCustomerAsync(
-        string tenantId, CustomerProfile profile, IClusterClient cluster, HttpContext context, TimeProvider time)
+        string tenantId, CustomerProfile profile, IClusterClient cluster, HttpContext context, TimeProvider time, AuditTrail audit)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
@@ -64,12 +72,13 @@ public static class CustomersApi
 
         var customerId = Identifiers.NewId(time.GetUtcNow());
         var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId)).CreateAsync(profile, Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Create, AuditTargetType.Customer, customerId);
         SetETag(context, view);
         return TypedResults.Created($"/api/tenants/{tenantId}/customers/{customerId}", view);
     }
 
     public static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetCustomerAsync(
-        string tenantId, string customerId, IClusterClient cluster, HttpContext context)
+        string tenantId, string customerId, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
         {
@@ -82,12 +91,13 @@ public static class CustomersApi
             return NotFound(tenantId, customerId);
         }
 
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Read, AuditTargetType.Customer, customerId);
         SetETag(context, view);
-        return TypedResults.Ok(view);
+        return TypedResults.Ok(CustomerMasking.NeedsMask(context.User, tenantId) ? CustomerMasking.Mask(view) : view);
     }
 
     public static async Task<Results<Ok<CustomerView>, ProblemHttpResult, ValidationProblem>> UpdateCustomerAsync(
-        string tenantId, string customerId, CustomerProfile profile, IClusterClient cluster, HttpContext context,
+        string tenantId, string customerId, CustomerProfile profile, IClusterClient cluster, HttpContext context, AuditTrail audit,
         [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
@@ -111,12 +121,13 @@ public static class CustomersApi
 
         var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
             .UpdateProfileAsync(profile, expected, Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Customer, customerId, "profile");
         SetETag(context, view);
         return TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<ArchivePage>, ProblemHttpResult>> GetArchiveAsync(
-        string tenantId, string customerId, IClusterClient cluster, int? pageSize, string? continuationToken)
+        string tenantId, string customerId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
         {
@@ -125,11 +136,14 @@ public static class CustomersApi
 
         var page = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
             .GetArchiveAsync(pageSize ?? DefaultPageSize, continuationToken);
-        return TypedResults.Ok(page);
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Read, AuditTargetType.Customer, customerId, "archive");
+        return TypedResults.Ok(CustomerMasking.NeedsMask(context.User, tenantId)
+            ? page with { Entries = [.. page.Entries.Select(CustomerMasking.Mask)] }
+            : page);
     }
 
     public static async Task<Results<Created<ArchiveEntry>, ProblemHttpResult>> AddNoteAsync(
-        string tenantId, string customerId, NoteRequest note, IClusterClient cluster, HttpContext context)
+        string tenantId, string customerId, NoteRequest note, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
         {
@@ -138,6 +152,7 @@ public static class CustomersApi
 
         var entry = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
             .AppendArchiveAsync(new NewArchiveEntry(ArchiveEntryKind.Note, note.Summary ?? "", Detail: note.Detail), Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Customer, customerId, "note");
         return TypedResults.Created($"/api/tenants/{tenantId}/customers/{customerId}/archive", entry);
     }
 

@@ -1,6 +1,7 @@
 using Crm.Client.Infrastructure;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
+using Crm.Contracts.Audit;
 using Crm.Contracts.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,7 +48,7 @@ public static class TenantsApi
     public static async Task<Ok<ImmutableArray<TenantInfo>>> ListTenantsAsync(IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITenantRegistryGrain>(0).ListAsync());
 
-    public static async Task<Created<TenantInfo>> CreateTenantAsync(NewTenantRequest request, IClusterClient cluster, HttpContext context)
+    public static async Task<Created<TenantInfo>> CreateTenantAsync(NewTenantRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         if (!Identifiers.IsTenantId(request.TenantId))
         {
@@ -55,28 +56,30 @@ public static class TenantsApi
         }
 
         var tenant = await cluster.GetGrain<ITenantGrain>(request.TenantId!).CreateAsync(request.Name ?? "", Actor.Of(context));
+        await audit.RecordAsync(context.User, AuditTenant.Platform, AuditAction.TenantCreated, AuditTargetType.Tenant, tenant.TenantId);
         return TypedResults.Created($"/api/tenants/{tenant.TenantId}", tenant);
     }
 
     public static async Task<Results<Ok<ImmutableArray<UserView>>, ProblemHttpResult>> ListUsersAsync(string tenantId, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(tenantId).ListMembersAsync());
 
-    public static async Task<Created<CreatedUser>> CreateUserAsync(string tenantId, NewUserRequest request, IClusterClient cluster, HttpContext context)
+    public static async Task<Created<CreatedUser>> CreateUserAsync(string tenantId, NewUserRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         var username = Usernames.Normalize(request.Username ?? "");
         if (!Usernames.IsValid(username))
         {
-            throw new ValidationFailedException([new FieldError("username", "A username is 2-64 lower-case letters, digits, '.', '_', '-' or '@'.")]);
+            throw new ValidationFailedException([new FieldError("username", Usernames.Rule)]);
         }
 
         var created = await cluster.GetGrain<IUserGrain>(username).CreateAsync(
             new NewUser(request.DisplayName ?? "", request.Password, false, [new TenantMembership(tenantId, request.Roles.IsDefault ? [] : request.Roles)]),
             Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.UserCreated, AuditTargetType.User, username, string.Join(",", created.User.Memberships.SelectMany(m => m.Roles)));
         return TypedResults.Created($"/api/tenants/{tenantId}/users/{username}", created);
     }
 
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRolesAsync(
-        string tenantId, string username, RolesRequest request, IClusterClient cluster, HttpContext context)
+        string tenantId, string username, RolesRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         var user = await FindManageableAsync(cluster, context, tenantId, username, requireSoleTenant: false);
         if (user is null)
@@ -84,11 +87,14 @@ public static class TenantsApi
             return UserNotFound(tenantId, username);
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IUserGrain>(user.Username).SetRolesAsync(tenantId, request.Roles.IsDefault ? [] : request.Roles, Actor.Of(context)));
+        var roles = request.Roles.IsDefault ? [] : request.Roles;
+        var updated = await cluster.GetGrain<IUserGrain>(user.Username).SetRolesAsync(tenantId, roles, Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.RolesChanged, AuditTargetType.User, user.Username, string.Join(",", roles));
+        return TypedResults.Ok(updated);
     }
 
     public static async Task<Results<Ok<PasswordResetResponse>, ProblemHttpResult>> ResetPasswordAsync(
-        string tenantId, string username, IClusterClient cluster, HttpContext context)
+        string tenantId, string username, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         var user = await FindManageableAsync(cluster, context, tenantId, username, requireSoleTenant: true);
         if (user is null)
@@ -97,6 +103,7 @@ public static class TenantsApi
         }
 
         var password = await cluster.GetGrain<IUserGrain>(user.Username).ResetPasswordAsync(Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.PasswordReset, AuditTargetType.User, user.Username);
         return TypedResults.Ok(new PasswordResetResponse(user.Username, password));
     }
 

@@ -44,6 +44,7 @@ public static class CrmClientExtensions
         app.MapAuthApi();
         app.MapTenantsApi();
         app.MapCustomersApi();
+        app.MapAuditApi();
         return app;
     }
 }

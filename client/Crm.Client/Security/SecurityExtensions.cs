@@ -49,6 +49,7 @@ public static class SecurityExtensions
             })
             .AddBearerToken(token => token.BearerTokenExpiration = options.TokenLifetime);
         builder.Services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
+        builder.Services.AddSingleton<AuditTrail>();
 
         builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         builder.Services.AddAuthorization(authorization =>

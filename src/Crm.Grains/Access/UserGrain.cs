@@ -24,7 +24,7 @@ public sealed class UserGrain(
         var problems = new List<FieldError>();
         if (!Usernames.IsValid(Username))
         {
-            problems.Add(new("username", "A username is 2-64 lower-case letters, digits, '.', '_', '-' or '@'."));
+            problems.Add(new("username", Usernames.Rule));
         }
 
         var displayName = user.DisplayName?.Trim();
