@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crm.Cli.Backup;
 using Crm.Cli.Demo;
 
 namespace Crm.Cli;
@@ -25,8 +26,9 @@ public static class CrmCli
             },
             Recursive = true,
         };
-        var root = new RootCommand("crm: command-line tool for the Crm front end (demo data; imports and backups follow).") { url };
+        var root = new RootCommand("crm: command-line tool for the Crm front end (demo data, backups; imports follow).") { url };
         root.Subcommands.Add(DemoCommand.Create(url));
+        root.Subcommands.Add(BackupCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using Crm.ServiceDefaults;
+using Crm.Silo.Backup;
 using Crm.Storage.AzureTables.Hosting;
 
 namespace Crm.Silo;
@@ -13,6 +14,7 @@ public static class SiloHost
         var siloOptions = builder.Configuration.GetSection(CrmSiloOptions.SectionName).Get<CrmSiloOptions>() ?? new CrmSiloOptions();
         builder.Services.AddCrmTableServiceClient(builder.Configuration.GetConnectionString("Tables"));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddCrmScheduledBackup(builder.Configuration);
         builder.UseOrleans(silo => silo.UseCrmLocalClustering(siloOptions).AddCrmGrains());
 
         var app = builder.Build();
