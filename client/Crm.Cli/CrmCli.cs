@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crm.Cli.Api;
+using Crm.Cli.Backup;
 using Crm.Cli.Demo;
 
 namespace Crm.Cli;
@@ -18,6 +19,7 @@ public static class CrmCli
 
         root.Subcommands.Add(DemoCommand.Create(connection));
         root.Subcommands.Add(LoginCommand.Create(connection));
+        root.Subcommands.Add(BackupCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using Crm.ServiceDefaults;
 using Crm.Silo.Bootstrap;
+using Crm.Silo.Backup;
 using Crm.Storage.AzureTables.Hosting;
 
 namespace Crm.Silo;
@@ -16,6 +17,7 @@ public static class SiloHost
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.SectionName));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdminBootstrap>();
+        builder.Services.AddCrmScheduledBackup(builder.Configuration);
         builder.UseOrleans(silo => silo.UseCrmLocalClustering(siloOptions).AddCrmGrains());
 
         var app = builder.Build();

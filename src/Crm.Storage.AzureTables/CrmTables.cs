@@ -3,6 +3,12 @@ namespace Crm.Storage.AzureTables;
 /// <summary>Every table the product owns, in one place, so that setup and backup can enumerate them.</summary>
 public static class CrmTables
 {
+    /// <summary>
+    /// Every product table's name starts with this prefix: backup enumerates tables by it, so a table that a later
+    /// capability adds is backed up without changing the backup. Never name a product table without it.
+    /// </summary>
+    public const string Prefix = "Crm";
+
     public const string GrainState = "CrmGrainState";
     public const string ArchiveEntries = "CrmArchiveEntries";
     public const string CustomerDirectory = "CrmCustomerDirectory";
