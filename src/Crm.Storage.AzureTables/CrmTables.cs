@@ -6,7 +6,8 @@ public static class CrmTables
     public const string GrainState = "CrmGrainState";
     public const string ArchiveEntries = "CrmArchiveEntries";
     public const string CustomerDirectory = "CrmCustomerDirectory";
+    public const string CustomerLookup = "CrmCustomerLookup";
 
     /// <summary>Tables the stores use (grain state is created by its provider).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup];
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Crm.Grains.Customers;
 using Crm.Silo;
+using Crm.Storage.AzureTables.Protection;
 using Crm.Storage.AzureTables.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Crm.Storage.AzureTables.Hosting;
@@ -12,6 +13,15 @@ namespace Crm.Grains.Tests;
 /// <summary>A real in-process cluster with our grains on a real Azurite, shared by a collection.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>Fixed test keys, so runs are deterministic; both stay known whichever is active, so no restart strands data.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestKeys = new Dictionary<string, string>
+    {
+        ["k1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        ["k2"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
+    };
+
+    public static readonly string TestLookupKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
+
     private AzuriteServer? _azurite;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -30,11 +40,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         Cluster = await StartClusterAsync(_azurite.ConnectionString);
     }
 
+    /// <summary>The key new values are encrypted with; <see cref="RestartClusterAsync"/> can change it.</summary>
+    public string ActiveKeyId { get; private set; } = "k1";
+
+    /// <summary>Raw access to every table, for tests that check what is stored.</summary>
+    public TableServiceClient Tables => new(Azurite.ConnectionString);
+
     /// <summary>A new cluster on the same storage and service id: what a restart of every silo looks like.</summary>
-    public async Task RestartClusterAsync()
+    public async Task RestartClusterAsync(string activeKeyId = "k1")
     {
         await Cluster.DisposeAsync();
-        Cluster = await StartClusterAsync(Azurite.ConnectionString);
+        ActiveKeyId = activeKeyId;
+        Cluster = await StartClusterAsync(Azurite.ConnectionString, activeKeyId);
     }
 
     public async Task DisposeAsync()
@@ -46,7 +63,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(string connectionString)
+    private static async Task<InProcessTestCluster> StartClusterAsync(string connectionString, string activeKeyId = "k1")
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = "crm-grain-tests";
@@ -54,8 +71,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddCrmTableServiceClient(connectionString);
             silo.AddCrmGrains();
-            silo.Services.AddSingleton<ICustomerDirectoryStore>(sp =>
-                new FlakyDirectoryStore(new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>())));
+            silo.Services.Configure<PersonalDataOptions>(options =>
+            {
+                options.Keys = new(TestKeys);
+                options.ActiveKeyId = activeKeyId;
+                options.LookupKey = TestLookupKey;
+            });
+            silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(
+                new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
