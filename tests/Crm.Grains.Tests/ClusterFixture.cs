@@ -34,6 +34,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FlakyDirectoryStore Directory =>
         (FlakyDirectoryStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerDirectoryStore>();
 
+    /// <summary>The archive store of the (single) silo, for injecting failures.</summary>
+    public FlakyArchiveStore Archive =>
+        (FlakyArchiveStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerArchiveStore>();
+
+    /// <summary>The lookup index of the (single) silo, for planting stale rows.</summary>
+    public ICustomerLookupStore Lookup =>
+        Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerLookupStore>();
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync();
@@ -79,6 +87,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             });
             silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(
                 new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
+            silo.Services.AddSingleton<ICustomerArchiveStore>(sp => new FlakyArchiveStore(
+                new TableArchiveStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
