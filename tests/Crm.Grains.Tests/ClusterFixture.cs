@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static readonly string TestLookupKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
 
+    /// <summary>A protector with the test keys, for tests that check what the stored ciphertext holds.</summary>
+    public static PersonalDataProtector TestProtector => new(PersonalDataKeyRing.FromValues(TestKeys, "k1", TestLookupKey, "tests"));
+
     private AzuriteServer? _azurite;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;

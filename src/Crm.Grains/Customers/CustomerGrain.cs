@@ -210,7 +210,6 @@ public sealed partial class CustomerGrain(
                 },
                 _pendingRemovals.Union(ProfileMapping.LookupChannels(current.Channels)).ToImmutableArray());
             CountArchive(entry.Kind);
-            await TryIndexAsync();
         }
 
         if (state.State.ErasurePending)
@@ -230,12 +229,18 @@ public sealed partial class CustomerGrain(
         return View();
     }
 
-    /// <summary>Redacts every archive row, then clears <see cref="CustomerState.ErasurePending"/>; safe to repeat.</summary>
+    /// <summary>
+    /// Redacts every archive row and brings the directory and lookup rows up to date, then clears
+    /// <see cref="CustomerState.ErasurePending"/>; that write also drops the old values kept for lookup removal, so
+    /// an erased state holds none. Safe to repeat.
+    /// </summary>
     private async Task CompleteErasureAsync()
     {
         var (tenantId, customerId) = Key;
         await archive.RedactAllAsync(tenantId, customerId, RedactedSummary);
-        await WriteAsync(state.State with { ErasurePending = false }, _pendingRemovals);
+        await IndexAsync();
+        await WriteAsync(state.State with { ErasurePending = false }, []);
+        StopRepairTimerIfDone();
     }
 
     private void RequireNotErased()
@@ -293,31 +298,36 @@ public sealed partial class CustomerGrain(
     /// </summary>
     private async Task TryIndexAsync()
     {
-        var version = state.State.Version;
         try
         {
-            var (tenantId, customerId) = Key;
-            await directory.UpsertAsync(Summary());
-            if (_pendingRemovals.Length > 0)
-            {
-                await lookup.RemoveAsync(tenantId, customerId, _pendingRemovals);
-            }
-
-            var current = ProfileMapping.LookupChannels(state.State.Profile!.Channels);
-            if (current.Length > 0)
-            {
-                await lookup.AddAsync(tenantId, customerId, current);
-            }
-
-            _pendingRemovals = [];
-            _indexedVersion = Math.Max(_indexedVersion, version);
+            await IndexAsync();
             StopRepairTimerIfDone();
         }
         catch (Exception ex)
         {
-            LogIndexFailed(ex, this.GetPrimaryKeyString(), version);
+            LogIndexFailed(ex, this.GetPrimaryKeyString(), state.State.Version);
             StartRepairTimer();
         }
+    }
+
+    private async Task IndexAsync()
+    {
+        var version = state.State.Version;
+        var (tenantId, customerId) = Key;
+        await directory.UpsertAsync(Summary());
+        if (_pendingRemovals.Length > 0)
+        {
+            await lookup.RemoveAsync(tenantId, customerId, _pendingRemovals);
+        }
+
+        var current = ProfileMapping.LookupChannels(state.State.Profile!.Channels);
+        if (current.Length > 0)
+        {
+            await lookup.AddAsync(tenantId, customerId, current);
+        }
+
+        _pendingRemovals = [];
+        _indexedVersion = Math.Max(_indexedVersion, version);
     }
 
     /// <summary>Finishes an interrupted erasure and index write; failures are logged and left to the timer.</summary>
@@ -333,7 +343,6 @@ public sealed partial class CustomerGrain(
             try
             {
                 await CompleteErasureAsync();
-                StopRepairTimerIfDone();
             }
             catch (Exception ex)
             {
@@ -341,8 +350,7 @@ public sealed partial class CustomerGrain(
                 StartRepairTimer();
             }
         }
-
-        if (_indexedVersion < state.State.Version)
+        else if (_indexedVersion < state.State.Version)
         {
             await TryIndexAsync();
         }
@@ -364,7 +372,7 @@ public sealed partial class CustomerGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Directory or lookup rows of customer {Key} at version {Version} not written; retrying.")]
     private partial void LogIndexFailed(Exception exception, string key, long version);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Archive redaction of erased customer {Key} not finished; retrying.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure of customer {Key} not finished (archive redaction or index rows); retrying.")]
     private partial void LogErasureIncomplete(Exception exception, string key);
 
     private Task WriteAsync(CustomerState next) => WriteAsync(next, _pendingRemovals);

@@ -14,6 +14,7 @@ public sealed class CustomerErasureTests(ClusterFixture fixture)
     public async Task ErasePersonalDataAsync_Customer_RemovesEveryPersonalValueAndKeepsTheArchiveShape()
     {
         var (tenant, customer, person) = await CreateWithNoteAsync();
+        var key = customer.GetPrimaryKeyString();
         var before = (await customer.GetArchiveAsync(10, null)).Entries;
 
         var view = await customer.ErasePersonalDataAsync("dpo-1");
@@ -40,11 +41,15 @@ public sealed class CustomerErasureTests(ClusterFixture fixture)
 
         Assert.Empty(await Lookup(tenant).FindAsync(ContactChannelKind.Email, person.Email));
         Assert.Empty(await Lookup(tenant).FindAsync(ContactChannelKind.Phone, person.PhoneNormalized));
+        Assert.Equal(0, await RawRows.CountLookupRowsAsync(fixture.Tables, CustomerKey.Parse(key).CustomerId));
         var listed = Assert.Single((await fixture.Client.GetGrain<ICustomerDirectoryGrain>(tenant).ListAsync(10, null)).Items);
         Assert.Equal("Erased customer", listed.DisplayName);
         Assert.Null(listed.PreferredContact);
 
         await RawRows.AssertNoneContainsAsync(fixture.Tables, person.Values);
+
+        // Gone, not merely encrypted: decrypted with the keys, no row holds them either.
+        await RawRows.AssertNoneContainsAsync(fixture.Tables, ClusterFixture.TestProtector, person.Values);
     }
 
     [Fact]
@@ -106,6 +111,9 @@ public sealed class CustomerErasureTests(ClusterFixture fixture)
 
         Assert.All(entries.Skip(1), e => Assert.Equal("(erased)", e.Summary));
         await RawRows.AssertNoneContainsAsync(fixture.Tables, person.Values);
+
+        // Gone, not merely encrypted: decrypted with the keys, no row holds them either.
+        await RawRows.AssertNoneContainsAsync(fixture.Tables, ClusterFixture.TestProtector, person.Values);
     }
 
     private ICustomerLookupGrain Lookup(string tenant) => fixture.Client.GetGrain<ICustomerLookupGrain>(tenant);

@@ -45,7 +45,7 @@ public sealed class CustomerLookupTests(ClusterFixture fixture)
         Assert.Equal(customerId, Assert.Single(await Lookup(tenant).FindAsync(ContactChannelKind.Phone, person.PhoneNormalized)).CustomerId);
 
         // The old value's row is deleted, not merely filtered out: one row for the new email, one for the phone.
-        Assert.Equal(2, await LookupRowCountAsync(customerId));
+        Assert.Equal(2, await RawRows.CountLookupRowsAsync(fixture.Tables, customerId));
     }
 
     [Fact]
@@ -91,16 +91,5 @@ public sealed class CustomerLookupTests(ClusterFixture fixture)
         var customerId = Guid.NewGuid().ToString("N");
         await fixture.Client.GetGrain<ICustomerGrain>(CustomerKey.Format(tenant, customerId)).CreateAsync(person.Profile(), "agent-1");
         return (tenant, customerId, person);
-    }
-
-    private async Task<int> LookupRowCountAsync(string customerId)
-    {
-        var count = 0;
-        await foreach (var _ in fixture.Tables.GetTableClient(Crm.Storage.AzureTables.CrmTables.CustomerLookup).QueryAsync<Azure.Data.Tables.TableEntity>(r => r.RowKey == customerId))
-        {
-            count++;
-        }
-
-        return count;
     }
 }
