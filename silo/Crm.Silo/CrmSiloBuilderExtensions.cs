@@ -8,11 +8,16 @@ public static class CrmSiloBuilderExtensions
 {
     /// <summary>
     /// Grains, their storage and stores, without clustering: hosts and test clusters add the clustering they use.
-    /// Needs a <c>TableServiceClient</c> in DI (<see cref="TableServiceClientExtensions.AddCrmTableServiceClient"/>).
+    /// Needs a <c>TableServiceClient</c> in DI (<see cref="TableServiceClientExtensions.AddCrmTableServiceClient"/>);
+    /// personal data keys come from the <c>Crm:PersonalData</c> section or its key file (see <c>PersonalDataOptions</c>).
     /// </summary>
     public static ISiloBuilder AddCrmGrains(this ISiloBuilder silo)
     {
         silo.AddAzureTableGrainStorage(CrmStorage.Name, _ => { });
+
+        // Every grain's state is encrypted at rest: customer profiles now, and whatever personal data later areas keep.
+        silo.Services.AddCrmPersonalDataProtection();
+        silo.Services.ProtectGrainStorage(CrmStorage.Name);
         silo.Services.AddCrmTableStores();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.AddActivityPropagation();

@@ -12,8 +12,9 @@ public static class CrmTables
     public const string GrainState = "CrmGrainState";
     public const string ArchiveEntries = "CrmArchiveEntries";
     public const string CustomerDirectory = "CrmCustomerDirectory";
+    public const string CustomerLookup = "CrmCustomerLookup";
     public const string AuditLog = "CrmAuditLog";
 
     /// <summary>Tables the stores use (grain state is created by its provider).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, AuditLog];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog];
 }

@@ -21,6 +21,9 @@ public sealed class CrmStackFixture : IAsyncLifetime
     private readonly int _siloPort = AzuriteServer.FreeTcpPort();
     private readonly int _gatewayPort = AzuriteServer.FreeTcpPort();
     private readonly int _clientPort = AzuriteServer.FreeTcpPort();
+
+    // The silo creates its personal data key file here on first start, as run.sh's silo does under .azurite/.
+    private readonly string _keyFile = Path.Combine(Path.GetTempPath(), $"crm-e2e-keys-{Guid.NewGuid():N}.json");
     private AzuriteServer? _azurite;
     private WebApplication? _silo;
     private WebApplication? _client;
@@ -80,6 +83,8 @@ public sealed class CrmStackFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
+
+        File.Delete(_keyFile);
     }
 
     public static string NewTenant() => "e2e-" + Guid.NewGuid().ToString("N")[..12];
@@ -124,7 +129,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
         [
             $"--ConnectionStrings:Tables={_azurite!.ConnectionString}",
             $"--Orleans:SiloPort={_siloPort}", $"--Orleans:GatewayPort={_gatewayPort}",
-            "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
+            "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e", $"--Crm:PersonalData:KeyFile={_keyFile}",
             "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             $"--Crm:Bootstrap:AdminPassword={AdminPassword}",
         ]);

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Crm.Grains.Customers;
 using Crm.Silo;
+using Crm.Storage.AzureTables.Protection;
 using Crm.Storage.AzureTables.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Crm.Storage.AzureTables.Hosting;
@@ -12,6 +13,18 @@ namespace Crm.Grains.Tests;
 /// <summary>A real in-process cluster with our grains on a real Azurite, shared by a collection.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>Fixed test keys, so runs are deterministic; both stay known whichever is active, so no restart strands data.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestKeys = new Dictionary<string, string>
+    {
+        ["k1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        ["k2"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
+    };
+
+    public static readonly string TestLookupKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
+
+    /// <summary>A protector with the test keys, for tests that check what the stored ciphertext holds.</summary>
+    public static PersonalDataProtector TestProtector => new(PersonalDataKeyRing.FromValues(TestKeys, "k1", TestLookupKey, "tests"));
+
     private AzuriteServer? _azurite;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -24,17 +37,32 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FlakyDirectoryStore Directory =>
         (FlakyDirectoryStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerDirectoryStore>();
 
+    /// <summary>The archive store of the (single) silo, for injecting failures.</summary>
+    public FlakyArchiveStore Archive =>
+        (FlakyArchiveStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerArchiveStore>();
+
+    /// <summary>The lookup index of the (single) silo, for planting stale rows.</summary>
+    public ICustomerLookupStore Lookup =>
+        Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerLookupStore>();
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync();
         Cluster = await StartClusterAsync(_azurite.ConnectionString);
     }
 
+    /// <summary>The key new values are encrypted with; <see cref="RestartClusterAsync"/> can change it.</summary>
+    public string ActiveKeyId { get; private set; } = "k1";
+
+    /// <summary>Raw access to every table, for tests that check what is stored.</summary>
+    public TableServiceClient Tables => new(Azurite.ConnectionString);
+
     /// <summary>A new cluster on the same storage and service id: what a restart of every silo looks like.</summary>
-    public async Task RestartClusterAsync()
+    public async Task RestartClusterAsync(string activeKeyId = "k1")
     {
         await Cluster.DisposeAsync();
-        Cluster = await StartClusterAsync(Azurite.ConnectionString);
+        ActiveKeyId = activeKeyId;
+        Cluster = await StartClusterAsync(Azurite.ConnectionString, activeKeyId);
     }
 
     public async Task DisposeAsync()
@@ -46,7 +74,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(string connectionString)
+    private static async Task<InProcessTestCluster> StartClusterAsync(string connectionString, string activeKeyId = "k1")
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = "crm-grain-tests";
@@ -54,8 +82,16 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddCrmTableServiceClient(connectionString);
             silo.AddCrmGrains();
-            silo.Services.AddSingleton<ICustomerDirectoryStore>(sp =>
-                new FlakyDirectoryStore(new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>())));
+            silo.Services.Configure<PersonalDataOptions>(options =>
+            {
+                options.Keys = new(TestKeys);
+                options.ActiveKeyId = activeKeyId;
+                options.LookupKey = TestLookupKey;
+            });
+            silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(
+                new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
+            silo.Services.AddSingleton<ICustomerArchiveStore>(sp => new FlakyArchiveStore(
+                new TableArchiveStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -9,6 +9,9 @@ public enum ArchiveEntryKind
     CustomerCreated = 0,
     ProfileUpdated = 1,
     Note = 2,
+
+    /// <summary>The customer's personal data was erased on request; earlier entries keep kind and time but lose their text.</summary>
+    PersonalDataErased = 3,
     Inquiry = 10,
     Complaint = 11,
     AfterSales = 12,

@@ -20,4 +20,11 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Reads the archive newest first.</summary>
     Task<ArchivePage> GetArchiveAsync(int pageSize, string? continuationToken);
+
+    /// <summary>
+    /// Erases the customer's personal data on request (GDPR, PIPL): name, contact channels, external reference and
+    /// the text of every archive entry. Kinds, times and counts stay, so reports stay correct. Idempotent; afterwards
+    /// updates and new archive entries are a conflict.
+    /// </summary>
+    Task<CustomerView> ErasePersonalDataAsync(string actor);
 }

@@ -9,30 +9,37 @@ namespace Crm.Grains.Customers;
 /// A customer's profile and the head of its service archive. Archive rows are written before the state that
 /// counts them: if the state write fails, the extra row is beyond <see cref="CustomerState.ArchiveCount"/>, never
 /// read, and overwritten by the next append, so a failed call leaves nothing half-written.
+/// Erasure marks the state first (no personal data from then on), then redacts the archive rows; activation and a
+/// timer finish a redaction a crash or an outage interrupted.
 /// </summary>
 public sealed partial class CustomerGrain(
     [PersistentState("customer", CrmStorage.Name)] IPersistentState<CustomerState> state,
     ICustomerArchiveStore archive,
     ICustomerDirectoryStore directory,
+    ICustomerLookupStore lookup,
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private const int MaxSummaryLength = 500;
     private const int MaxDetailLength = 4000;
+    private const string ErasedName = "Erased customer";
+    private const string RedactedSummary = "(erased)";
     private static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(5);
 
-    // The version the directory row is known to show; persisted lazily through CustomerState.IndexedVersion.
+    // The version the directory and lookup rows are known to show; persisted lazily through CustomerState.IndexedVersion.
     private long _indexedVersion;
+
+    // Lookup values still to delete; persisted through CustomerState.PendingLookupRemovals on every write.
+    private ImmutableArray<ContactChannel> _pendingRemovals = [];
     private IGrainTimer? _indexRetry;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _indexedVersion = state.State.IndexedVersion;
-        if (state.State.Exists && _indexedVersion < state.State.Version)
-        {
-            // The last activation may have stopped between the state write and the index write.
-            await TryIndexAsync();
-        }
+        _pendingRemovals = state.State.PendingLookupRemovals.IsDefault ? [] : state.State.PendingLookupRemovals;
+
+        // The last activation may have stopped between the state write and the index write, or during redaction.
+        await RepairAsync();
     }
 
     private (string TenantId, string CustomerId) Key => CustomerKey.Parse(this.GetPrimaryKeyString());
@@ -58,7 +65,8 @@ public sealed partial class CustomerGrain(
         }
 
         var now = time.GetUtcNow();
-        var entry = new ArchiveEntry(1, now, ArchiveEntryKind.CustomerCreated, $"Customer {normalized.DisplayName} created.", RequireActor(actor));
+        // The summary names no personal data: archive text outlives the profile in reports and exports.
+        var entry = new ArchiveEntry(1, now, ArchiveEntryKind.CustomerCreated, "Customer created.", RequireActor(actor));
         await archive.PutAsync(tenantId, customerId, entry);
         await WriteAsync(new CustomerState
         {
@@ -77,6 +85,7 @@ public sealed partial class CustomerGrain(
     public async Task<CustomerView> UpdateProfileAsync(CustomerProfile profile, long? expectedVersion, string actor)
     {
         var current = RequireExisting();
+        RequireNotErased();
         var normalized = Validate(profile, []);
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
@@ -95,13 +104,17 @@ public sealed partial class CustomerGrain(
         var sequence = state.State.ArchiveCount + 1;
         var entry = new ArchiveEntry(sequence, now, ArchiveEntryKind.ProfileUpdated, "Profile updated: " + string.Join(", ", changed) + ".", RequireActor(actor));
         await archive.PutAsync(tenantId, customerId, entry);
-        await WriteAsync(state.State with
-        {
-            Profile = normalized,
-            Version = state.State.Version + 1,
-            UpdatedAt = now,
-            ArchiveCount = sequence,
-        });
+        var kept = ProfileMapping.LookupChannels(normalized.Channels);
+        var removals = _pendingRemovals.Union(ProfileMapping.LookupChannels(current.Channels)).Except(kept).ToImmutableArray();
+        await WriteAsync(
+            state.State with
+            {
+                Profile = normalized,
+                Version = state.State.Version + 1,
+                UpdatedAt = now,
+                ArchiveCount = sequence,
+            },
+            removals);
         await TryIndexAsync();
         CountArchive(entry.Kind);
         return View();
@@ -112,10 +125,16 @@ public sealed partial class CustomerGrain(
     public async Task<ArchiveEntry> AppendArchiveAsync(NewArchiveEntry entry, string actor)
     {
         RequireExisting();
+        RequireNotErased();
         var problems = new List<FieldError>();
         if (!Enum.IsDefined(entry.Kind))
         {
             problems.Add(new("kind", "Unknown archive entry kind."));
+        }
+        else if (entry.Kind == ArchiveEntryKind.PersonalDataErased)
+        {
+            // Redaction keeps rows of this kind, so only the erasure itself may write one.
+            problems.Add(new("kind", "Only an erasure records this kind."));
         }
 
         if (string.IsNullOrWhiteSpace(entry.Summary))
@@ -166,6 +185,72 @@ public sealed partial class CustomerGrain(
         return new ArchivePage([.. entries], next);
     }
 
+    public async Task<CustomerView> ErasePersonalDataAsync(string actor)
+    {
+        var current = RequireExisting();
+        RequireActor(actor);
+        if (!state.State.Erased)
+        {
+            var (tenantId, customerId) = Key;
+            var now = time.GetUtcNow();
+            var sequence = state.State.ArchiveCount + 1;
+            var entry = new ArchiveEntry(sequence, now, ArchiveEntryKind.PersonalDataErased, "Personal data erased on request.", actor);
+            await archive.PutAsync(tenantId, customerId, entry);
+
+            // Tier, segment, tags and consent describe no one in particular and keep reports by them correct.
+            await WriteAsync(
+                state.State with
+                {
+                    Profile = current with { DisplayName = ErasedName, Channels = [], ExternalRef = null },
+                    Version = state.State.Version + 1,
+                    UpdatedAt = now,
+                    ArchiveCount = sequence,
+                    ErasedAt = now,
+                    ErasurePending = true,
+                },
+                _pendingRemovals.Union(ProfileMapping.LookupChannels(current.Channels)).ToImmutableArray());
+            CountArchive(entry.Kind);
+        }
+
+        if (state.State.ErasurePending)
+        {
+            try
+            {
+                await CompleteErasureAsync();
+            }
+            catch
+            {
+                // The erasure is recorded; the timer finishes the redaction, and the caller may repeat the call.
+                StartRepairTimer();
+                throw;
+            }
+        }
+
+        return View();
+    }
+
+    /// <summary>
+    /// Redacts every archive row and brings the directory and lookup rows up to date, then clears
+    /// <see cref="CustomerState.ErasurePending"/>; that write also drops the old values kept for lookup removal, so
+    /// an erased state holds none. Safe to repeat.
+    /// </summary>
+    private async Task CompleteErasureAsync()
+    {
+        var (tenantId, customerId) = Key;
+        await archive.RedactAllAsync(tenantId, customerId, RedactedSummary);
+        await IndexAsync();
+        await WriteAsync(state.State with { ErasurePending = false }, []);
+        StopRepairTimerIfDone();
+    }
+
+    private void RequireNotErased()
+    {
+        if (state.State.Erased)
+        {
+            throw new ConflictException("The customer's personal data was erased; the customer can no longer be changed.");
+        }
+    }
+
     private CustomerProfile Validate(CustomerProfile profile, List<FieldError> problems)
     {
         if (profile is null)
@@ -207,36 +292,99 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>
-    /// Brings the directory row up to the current version. A failure does not fail the caller's change, which is
-    /// already stored: a timer retries until the row is written, and activation repairs what a crash left behind.
+    /// Brings the directory row and the lookup rows up to the current version. A failure does not fail the caller's
+    /// change, which is already stored: a timer retries until the rows are written, and activation repairs what a
+    /// crash left behind.
     /// </summary>
     private async Task TryIndexAsync()
     {
-        var version = state.State.Version;
         try
         {
-            await directory.UpsertAsync(Summary());
-            _indexedVersion = Math.Max(_indexedVersion, version);
-            _indexRetry?.Dispose();
-            _indexRetry = null;
+            await IndexAsync();
+            StopRepairTimerIfDone();
         }
         catch (Exception ex)
         {
-            LogIndexFailed(ex, this.GetPrimaryKeyString(), version);
-            _indexRetry ??= this.RegisterGrainTimer(
-                _ => _indexedVersion < state.State.Version ? TryIndexAsync() : Task.CompletedTask,
-                new GrainTimerCreationOptions(IndexRetryPeriod, IndexRetryPeriod) { KeepAlive = true });
+            LogIndexFailed(ex, this.GetPrimaryKeyString(), state.State.Version);
+            StartRepairTimer();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory row of customer {Key} at version {Version} not written; retrying.")]
+    private async Task IndexAsync()
+    {
+        var version = state.State.Version;
+        var (tenantId, customerId) = Key;
+        await directory.UpsertAsync(Summary());
+        if (_pendingRemovals.Length > 0)
+        {
+            await lookup.RemoveAsync(tenantId, customerId, _pendingRemovals);
+        }
+
+        var current = ProfileMapping.LookupChannels(state.State.Profile!.Channels);
+        if (current.Length > 0)
+        {
+            await lookup.AddAsync(tenantId, customerId, current);
+        }
+
+        _pendingRemovals = [];
+        _indexedVersion = Math.Max(_indexedVersion, version);
+    }
+
+    /// <summary>Finishes an interrupted erasure and index write; failures are logged and left to the timer.</summary>
+    private async Task RepairAsync()
+    {
+        if (!state.State.Exists)
+        {
+            return;
+        }
+
+        if (state.State.ErasurePending)
+        {
+            try
+            {
+                await CompleteErasureAsync();
+            }
+            catch (Exception ex)
+            {
+                LogErasureIncomplete(ex, this.GetPrimaryKeyString());
+                StartRepairTimer();
+            }
+        }
+        else if (_indexedVersion < state.State.Version)
+        {
+            await TryIndexAsync();
+        }
+    }
+
+    private void StartRepairTimer() =>
+        _indexRetry ??= this.RegisterGrainTimer(
+            _ => RepairAsync(), new GrainTimerCreationOptions(IndexRetryPeriod, IndexRetryPeriod) { KeepAlive = true });
+
+    private void StopRepairTimerIfDone()
+    {
+        if (_indexedVersion >= state.State.Version && !state.State.ErasurePending)
+        {
+            _indexRetry?.Dispose();
+            _indexRetry = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory or lookup rows of customer {Key} at version {Version} not written; retrying.")]
     private partial void LogIndexFailed(Exception exception, string key, long version);
 
-    private async Task WriteAsync(CustomerState next)
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure of customer {Key} not finished (archive redaction or index rows); retrying.")]
+    private partial void LogErasureIncomplete(Exception exception, string key);
+
+    private Task WriteAsync(CustomerState next) => WriteAsync(next, _pendingRemovals);
+
+    /// <summary>Writes the state with the index bookkeeping; <paramref name="pendingRemovals"/> take effect only if the write succeeds.</summary>
+    private async Task WriteAsync(CustomerState next, ImmutableArray<ContactChannel> pendingRemovals)
     {
         var previous = state.State;
-        next = next with { IndexedVersion = _indexedVersion };
+        var previousRemovals = _pendingRemovals;
+        next = next with { IndexedVersion = _indexedVersion, PendingLookupRemovals = pendingRemovals };
         state.State = next;
+        _pendingRemovals = pendingRemovals;
         try
         {
             await state.WriteStateAsync();
@@ -245,6 +393,7 @@ public sealed partial class CustomerGrain(
         {
             // Keep memory equal to storage; after an ETag conflict another writer owns the truth, so reload by deactivating.
             state.State = previous;
+            _pendingRemovals = previousRemovals;
             if (ex is Orleans.Storage.InconsistentStateException)
             {
                 DeactivateOnIdle();
@@ -261,13 +410,8 @@ public sealed partial class CustomerGrain(
     {
         var (tenantId, customerId) = Key;
         var s = state.State;
-        return new CustomerView(tenantId, customerId, s.Profile!, s.Version, s.CreatedAt, s.UpdatedAt, s.ArchiveCount, s.LastInteractionAt);
+        return new CustomerView(tenantId, customerId, s.Profile!, s.Version, s.CreatedAt, s.UpdatedAt, s.ArchiveCount, s.LastInteractionAt, s.ErasedAt);
     }
 
-    private CustomerSummary Summary()
-    {
-        var (tenantId, customerId) = Key;
-        var p = state.State.Profile!;
-        return new CustomerSummary(tenantId, customerId, p.DisplayName, p.Tier, p.Segment, p.Tags, ProfileMapping.PreferredContact(p), state.State.UpdatedAt);
-    }
+    private CustomerSummary Summary() => ProfileMapping.ToSummary(View());
 }

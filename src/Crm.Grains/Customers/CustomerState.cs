@@ -19,5 +19,19 @@ public sealed record CustomerState
     /// <summary>The last version the directory index confirmed; carried on the next write rather than costing one.</summary>
     [Id(6)] public long IndexedVersion { get; init; }
 
+    /// <summary>
+    /// Email and phone values removed from the profile whose lookup rows may still exist; kept until the index
+    /// confirms their removal, so a retry or the next activation can delete them.
+    /// </summary>
+    [Id(7)] public ImmutableArray<ContactChannel> PendingLookupRemovals { get; init; } = [];
+
+    /// <summary>When the personal data was erased on request; the profile holds none from then on.</summary>
+    [Id(8)] public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>Set with <see cref="ErasedAt"/> and cleared once every archive row is redacted; activation finishes what a crash left.</summary>
+    [Id(9)] public bool ErasurePending { get; init; }
+
     public bool Exists => Profile is not null;
+
+    public bool Erased => ErasedAt is not null;
 }

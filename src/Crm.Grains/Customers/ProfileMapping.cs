@@ -24,4 +24,12 @@ internal static class ProfileMapping
 
     public static string? PreferredContact(CustomerProfile profile) =>
         (profile.Channels.FirstOrDefault(c => c.Preferred) ?? profile.Channels.FirstOrDefault())?.Value;
+
+    public static CustomerSummary ToSummary(CustomerView view) => new(
+        view.TenantId, view.CustomerId, view.Profile.DisplayName, view.Profile.Tier, view.Profile.Segment, view.Profile.Tags,
+        PreferredContact(view.Profile), view.UpdatedAt);
+
+    /// <summary>The channels the lookup index holds (emails and phones), without the preferred flag, which the index ignores.</summary>
+    public static ImmutableArray<ContactChannel> LookupChannels(IEnumerable<ContactChannel> channels) =>
+        [.. channels.Where(c => c.Kind is ContactChannelKind.Email or ContactChannelKind.Phone).Select(c => c with { Preferred = false }).Distinct()];
 }

@@ -78,7 +78,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
             var response = await Table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
             if (response is { HasValue: true, Value: { } entity })
             {
-                var payload = GrainStateEntity.ReadPayload(entity);
+                var payload = Unprotect(entity, GrainStateEntity.ReadPayload(entity));
                 var state = payload.Length == 0 ? default : Serializer.Deserialize<T>(new BinaryData(payload));
                 grainState.State = state ?? CreateInstance<T>();
                 grainState.ETag = entity.ETag.ToString();
@@ -102,17 +102,22 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var (partitionKey, rowKey) = Keys(stateName, grainId);
-        var payload = Serializer.Serialize(grainState.State).ToMemory();
+        ReadOnlyMemory<byte> payload = Serializer.Serialize(grainState.State).ToMemory();
+        var protector = _options.PayloadProtector;
+        if (protector is not null)
+        {
+            payload = protector.Protect(payload.Span);
+        }
 
         // Checked before any I/O, so an oversized state leaves the stored one untouched.
-        var size = GrainStateEntity.EstimateSize(partitionKey, rowKey, payload.Length);
+        var size = GrainStateEntity.EstimateSize(partitionKey, rowKey, payload.Length, protector is not null);
         if (size > GrainStateEntity.MaxEntityBytes)
         {
             Log.TooLarge(_logger, stateName, grainId.ToString(), size, GrainStateEntity.MaxEntityBytes);
             throw new GrainStateTooLargeException(grainId, stateName, size, GrainStateEntity.MaxEntityBytes);
         }
 
-        var entity = GrainStateEntity.Create(partitionKey, rowKey, payload);
+        var entity = GrainStateEntity.Create(partitionKey, rowKey, payload, protector is not null);
         var currentETag = grainState.ETag;
         try
         {
@@ -208,6 +213,20 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
         return string.IsNullOrWhiteSpace(_options.ConnectionString)
             ? _services.GetRequiredService<TableServiceClient>()
             : new TableServiceClient(_options.ConnectionString);
+    }
+
+    /// <summary>Decrypts a protected row; a plain row (written before a protector was set) is returned as is.</summary>
+    private byte[] Unprotect(TableEntity entity, byte[] payload)
+    {
+        if (!GrainStateEntity.IsProtected(entity))
+        {
+            return payload;
+        }
+
+        var protector = _options.PayloadProtector ?? throw new InvalidOperationException(
+            $"Row '{entity.PartitionKey}' / '{entity.RowKey}' of table '{_options.TableName}' is encrypted, but grain storage " +
+            $"'{_name}' has no {nameof(AzureTableGrainStorageOptions.PayloadProtector)}.");
+        return protector.Unprotect(payload);
     }
 
     private (string PartitionKey, string RowKey) Keys(string stateName, GrainId grainId) =>

@@ -34,6 +34,12 @@ public sealed class AzureTableGrainStorageOptions : IStorageProviderSerializerOp
     /// </summary>
     public IGrainStorageSerializer GrainStorageSerializer { get; set; } = null!;
 
+    /// <summary>
+    /// Encrypts each serialized state before it is chunked. Null stores states as serialized; rows written without
+    /// a protector still read after one is set, so turning encryption on needs no migration.
+    /// </summary>
+    public IGrainStatePayloadProtector? PayloadProtector { get; set; }
+
     /// <summary>The silo lifecycle stage at which the table is created.</summary>
     public int InitStage { get; set; } = DefaultInitStage;
 }

@@ -12,19 +12,27 @@ public static class GrainStateEntity
     public const string SizeProperty = "DataSize";
     public const string ChunksProperty = "DataChunks";
 
+    /// <summary>True when the payload was encrypted by a payload protector; rows without it are plain (written before encryption).</summary>
+    public const string ProtectedProperty = "DataProtected";
+
     /// <summary>Azure's limit for one binary property.</summary>
     public const int MaxChunkBytes = 64 * 1024;
 
     /// <summary>Azure's limit for one entity, keys and property names included.</summary>
     public const int MaxEntityBytes = 1024 * 1024;
 
-    public static TableEntity Create(string partitionKey, string rowKey, ReadOnlyMemory<byte> payload)
+    public static TableEntity Create(string partitionKey, string rowKey, ReadOnlyMemory<byte> payload, bool isProtected = false)
     {
         var entity = new TableEntity(partitionKey, rowKey)
         {
             [SizeProperty] = payload.Length,
             [ChunksProperty] = ChunkCount(payload.Length),
         };
+        if (isProtected)
+        {
+            entity[ProtectedProperty] = true;
+        }
+
         for (var i = 0; i * MaxChunkBytes < payload.Length; i++)
         {
             var start = i * MaxChunkBytes;
@@ -73,10 +81,11 @@ public static class GrainStateEntity
     /// The entity's size by Azure's published formula: 4 bytes, plus 2 per key character, plus for each property
     /// 8 bytes, 2 per name character and its value (binary: length + 4, Int32: 4, DateTime: 8). Timestamp counts too.
     /// </summary>
-    public static long EstimateSize(string partitionKey, string rowKey, int payloadBytes)
+    public static long EstimateSize(string partitionKey, string rowKey, int payloadBytes, bool isProtected = false)
     {
         long size = 4 + (2L * (partitionKey.Length + rowKey.Length));
         size += Property("Timestamp", 8) + Property(SizeProperty, 4) + Property(ChunksProperty, 4);
+        size += isProtected ? Property(ProtectedProperty, 1) : 0;
         var chunks = ChunkCount(payloadBytes);
         for (var i = 0; i < chunks; i++)
         {
@@ -88,6 +97,8 @@ public static class GrainStateEntity
 
         static long Property(string name, long valueBytes) => 8 + (2L * name.Length) + valueBytes;
     }
+
+    public static bool IsProtected(TableEntity entity) => entity.GetBoolean(ProtectedProperty) == true;
 
     private static int ChunkCount(int payloadBytes) => (int)((payloadBytes + (long)MaxChunkBytes - 1) / MaxChunkBytes);
 

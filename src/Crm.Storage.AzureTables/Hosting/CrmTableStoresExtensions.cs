@@ -10,12 +10,16 @@ namespace Crm.Storage.AzureTables.Hosting;
 
 public static class CrmTableStoresExtensions
 {
-    /// <summary>Registers the table-backed stores the grains use; needs a <c>TableServiceClient</c> in DI.</summary>
+    /// <summary>
+    /// Registers the table-backed stores the grains use; needs a <c>TableServiceClient</c> in DI and personal data
+    /// protection (<see cref="PersonalDataProtectionExtensions.AddCrmPersonalDataProtection"/>).
+    /// </summary>
     public static IServiceCollection AddCrmTableStores(this IServiceCollection services)
     {
         services.AddSingleton<ICustomerArchiveStore, TableArchiveStore>();
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();
+        services.AddSingleton<ICustomerLookupStore, TableCustomerLookupStore>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CrmTablesInitializer>();
         return services;

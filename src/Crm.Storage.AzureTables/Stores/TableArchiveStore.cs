@@ -2,30 +2,49 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Crm.Contracts.Customers;
 using Crm.Grains.Customers;
+using Crm.Storage.AzureTables.Protection;
 
 namespace Crm.Storage.AzureTables.Stores;
 
 /// <summary>
 /// The service archive: one partition per customer, so a customer's history is one range read and can later be
-/// erased as a whole. RowKeys invert the sequence so that ascending key order is newest first.
+/// erased as a whole. RowKeys invert the sequence so that ascending key order is newest first. Summary and detail
+/// are free text that often holds personal data, so they are encrypted; kind, time and actor stay plain for reports.
 /// </summary>
-public sealed class TableArchiveStore(TableServiceClient service) : ICustomerArchiveStore
+public sealed class TableArchiveStore(TableServiceClient service, PersonalDataProtector protector) : ICustomerArchiveStore
 {
+    // Azure's limit for one entity group transaction.
+    private const int MaxBatch = 100;
+
     private readonly TableClient _table = service.GetTableClient(CrmTables.ArchiveEntries);
 
-    public async Task PutAsync(string tenantId, string customerId, ArchiveEntry entry, CancellationToken cancellationToken = default)
+    public async Task PutAsync(string tenantId, string customerId, ArchiveEntry entry, CancellationToken cancellationToken = default) =>
+        await _table.UpsertEntityAsync(ToRow(PartitionKey(tenantId, customerId), entry), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task RedactAllAsync(string tenantId, string customerId, string redactedSummary, CancellationToken cancellationToken = default)
     {
-        var row = new TableEntity(PartitionKey(tenantId, customerId), RowKey(entry.Sequence))
+        var pk = PartitionKey(tenantId, customerId);
+        var batch = new List<TableTransactionAction>(MaxBatch);
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: cancellationToken))
         {
-            ["Sequence"] = entry.Sequence,
-            ["At"] = entry.At,
-            ["Kind"] = (int)entry.Kind,
-            ["Summary"] = entry.Summary,
-            ["Actor"] = entry.Actor,
-            ["ReferenceId"] = entry.ReferenceId,
-            ["Detail"] = entry.Detail,
-        };
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            var entry = FromRow(row);
+            if (entry.Kind == ArchiveEntryKind.PersonalDataErased)
+            {
+                continue;
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(pk, entry with { Summary = redactedSummary, Detail = null })));
+            if (batch.Count == MaxBatch)
+            {
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<ArchiveEntry>> ReadAsync(string tenantId, string customerId, long fromSequence, int count, CancellationToken cancellationToken = default)
@@ -38,14 +57,7 @@ public sealed class TableArchiveStore(TableServiceClient service) : ICustomerArc
                            maxPerPage: count,
                            cancellationToken: cancellationToken))
         {
-            result.Add(new ArchiveEntry(
-                row.GetInt64("Sequence") ?? 0,
-                row.GetDateTimeOffset("At") ?? default,
-                (ArchiveEntryKind)(row.GetInt32("Kind") ?? 0),
-                row.GetString("Summary") ?? "",
-                row.GetString("Actor") ?? "",
-                row.GetString("ReferenceId"),
-                row.GetString("Detail")));
+            result.Add(FromRow(row));
             if (result.Count == count)
             {
                 break;
@@ -54,6 +66,26 @@ public sealed class TableArchiveStore(TableServiceClient service) : ICustomerArc
 
         return result;
     }
+
+    private TableEntity ToRow(string partitionKey, ArchiveEntry entry) => new(partitionKey, RowKey(entry.Sequence))
+    {
+        ["Sequence"] = entry.Sequence,
+        ["At"] = entry.At,
+        ["Kind"] = (int)entry.Kind,
+        ["Summary"] = protector.ProtectString(entry.Summary),
+        ["Actor"] = entry.Actor,
+        ["ReferenceId"] = entry.ReferenceId,
+        ["Detail"] = protector.ProtectString(entry.Detail),
+    };
+
+    private ArchiveEntry FromRow(TableEntity row) => new(
+        row.GetInt64("Sequence") ?? 0,
+        row.GetDateTimeOffset("At") ?? default,
+        (ArchiveEntryKind)(row.GetInt32("Kind") ?? 0),
+        protector.UnprotectString(row.GetString("Summary")) ?? "",
+        row.GetString("Actor") ?? "",
+        row.GetString("ReferenceId"),
+        protector.UnprotectString(row.GetString("Detail")));
 
     private static string PartitionKey(string tenantId, string customerId) =>
         TableKey.Escape(tenantId) + "|" + TableKey.Escape(customerId);

@@ -2,14 +2,16 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Crm.Contracts.Customers;
 using Crm.Grains.Customers;
+using Crm.Storage.AzureTables.Protection;
 
 namespace Crm.Storage.AzureTables.Stores;
 
 /// <summary>
 /// One row per customer, one partition per tenant: a page of the list is one range read in key order, and the
 /// continuation token is the last customer id shown, which callers cannot turn into a read of another tenant.
+/// Name and preferred contact are encrypted; the list is ordered by customer id, so it does not need them plain.
 /// </summary>
-public sealed class TableCustomerDirectoryStore(TableServiceClient service) : ICustomerDirectoryStore
+public sealed class TableCustomerDirectoryStore(TableServiceClient service, PersonalDataProtector protector) : ICustomerDirectoryStore
 {
     private readonly TableClient _table = service.GetTableClient(CrmTables.CustomerDirectory);
 
@@ -17,11 +19,11 @@ public sealed class TableCustomerDirectoryStore(TableServiceClient service) : IC
     {
         var row = new TableEntity(TableKey.Escape(summary.TenantId), TableKey.Escape(summary.CustomerId))
         {
-            ["DisplayName"] = summary.DisplayName,
+            ["DisplayName"] = protector.ProtectString(summary.DisplayName),
             ["Tier"] = (int)summary.Tier,
             ["Segment"] = summary.Segment,
             ["Tags"] = JsonSerializer.Serialize(summary.Tags.IsDefault ? [] : summary.Tags.ToArray()),
-            ["PreferredContact"] = summary.PreferredContact,
+            ["PreferredContact"] = protector.ProtectString(summary.PreferredContact),
             ["UpdatedAt"] = summary.UpdatedAt,
         };
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
@@ -39,11 +41,11 @@ public sealed class TableCustomerDirectoryStore(TableServiceClient service) : IC
             items.Add(new CustomerSummary(
                 tenantId,
                 TableKey.Unescape(row.RowKey),
-                row.GetString("DisplayName") ?? "",
+                protector.UnprotectString(row.GetString("DisplayName")) ?? "",
                 (CustomerTier)(row.GetInt32("Tier") ?? 0),
                 row.GetString("Segment"),
                 [.. JsonSerializer.Deserialize<string[]>(row.GetString("Tags") ?? "[]") ?? []],
-                row.GetString("PreferredContact"),
+                protector.UnprotectString(row.GetString("PreferredContact")),
                 row.GetDateTimeOffset("UpdatedAt") ?? default));
             if (items.Count == pageSize)
             {

@@ -36,7 +36,7 @@ public sealed class GrainStorageHarness : IAsyncDisposable
     public static string FreshTableName() => "CrmTest" + Guid.NewGuid().ToString("N");
 
     public static async Task<GrainStorageHarness> StartAsync(
-        string connectionString, string? tableName = null, string serviceId = "crm-tests")
+        string connectionString, string? tableName = null, string serviceId = "crm-tests", Action<AzureTableGrainStorageOptions>? configure = null)
     {
         tableName ??= FreshTableName();
         var services = new ServiceCollection();
@@ -48,7 +48,11 @@ public sealed class GrainStorageHarness : IAsyncDisposable
             cluster.ClusterId = "tests";
         });
         services.AddSingleton(new TableServiceClient(connectionString));
-        services.AddAzureTableGrainStorage(ProviderName, (AzureTableGrainStorageOptions options) => options.TableName = tableName);
+        services.AddAzureTableGrainStorage(ProviderName, (AzureTableGrainStorageOptions options) =>
+        {
+            options.TableName = tableName;
+            configure?.Invoke(options);
+        });
 
         var provider = services.BuildServiceProvider();
         try
