@@ -29,6 +29,14 @@ public static class CustomersApi
             .WithSummary("Every customer of the tenant as CSV (UTF-8, spreadsheet-safe); masked unless you may see personal data.")
             .RequirePermission(Permission.CustomersExport)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapPost("/lookup", LookupAsync).WithName("LookupCustomers")
+            .WithSummary("Finds customers by exact email or phone, however formatted; needs access to personal data.")
+            .RequirePermission(Permission.PersonalDataView)
+            .ProducesValidationProblem();
+        api.MapPost("/{customerId}/erasure", EraseAsync).WithName("EraseCustomer")
+            .WithSummary("Erases the customer's personal data on request (PIPL, GDPR); history and counts stay, anonymised. Idempotent.")
+            .RequirePermission(Permission.CustomersErase)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{customerId}", GetCustomerAsync).WithName("GetCustomer").WithSummary("A customer's profile; the ETag is its version.")
             .RequirePermission(Permission.CustomersRead);
         api.MapPut("/{customerId}", UpdateCustomerAsync).WithName("UpdateCustomer")
@@ -154,6 +162,32 @@ public static class CustomersApi
             .AppendArchiveAsync(new NewArchiveEntry(ArchiveEntryKind.Note, note.Summary ?? "", Detail: note.Detail), Actor.Of(context));
         await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Customer, customerId, "note");
         return TypedResults.Created($"/api/tenants/{tenantId}/customers/{customerId}/archive", entry);
+    }
+
+    public static async Task<Results<Ok<ImmutableArray<CustomerSummary>>, ValidationProblem>> LookupAsync(
+        string tenantId, LookupRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return InvalidTenant();
+        }
+
+        var found = await cluster.GetGrain<ICustomerLookupGrain>(tenantId).FindAsync(request.Kind, request.Value ?? "");
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Lookup, AuditTargetType.Customer, AuditTrail.ListTarget, $"by {request.Kind}: {found.Length} found");
+        return TypedResults.Ok(found);
+    }
+
+    public static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> EraseAsync(
+        string tenantId, string customerId, IClusterClient cluster, HttpContext context, AuditTrail audit)
+    {
+        if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
+        {
+            return NotFound(tenantId, customerId);
+        }
+
+        var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId)).ErasePersonalDataAsync(Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Erase, AuditTargetType.Customer, customerId);
+        return TypedResults.Ok(view);
     }
 
     private static void SetETag(HttpContext context, CustomerView view) =>
