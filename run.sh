@@ -38,21 +38,39 @@ node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePo
 pids+=($!)
 
 echo "Starting the silo..."
+# The personal-data key lives beside the data it encrypts here; in production keep it apart (see README, Security).
+# On the first start the silo writes the new platform operator's password to admin-password, once.
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SILO_URL" \
-  dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot "$PWD/silo/Crm.Silo" > .azurite/silo.log 2>&1 &
+  dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot "$PWD/silo/Crm.Silo" \
+  --Crm:PersonalData:KeyFile="$PWD/.azurite/personal-data-keys.json" \
+  --Crm:Bootstrap:PasswordFile="$PWD/.azurite/admin-password" > .azurite/silo.log 2>&1 &
 pids+=($!)
 wait_for "$SILO_URL/health/ready" "The silo" 60
 
 echo "Starting the front end..."
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$CLIENT_URL" \
-  dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot "$PWD/client/Crm.Client" > .azurite/client.log 2>&1 &
+  dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot "$PWD/client/Crm.Client" \
+  --Crm:Security:DataProtectionKeysPath="$PWD/.azurite/sign-in-keys" > .azurite/client.log 2>&1 &
 pids+=($!)
 wait_for "$CLIENT_URL/health/ready" "The front end" 60
 
-dotnet client/Crm.Cli/bin/Release/net10.0/crm.dll demo seed --url "$CLIENT_URL" --tenant demo
+admin_password=""
+if [ -f .azurite/admin-password ]; then
+  # First start: seed the demo tenant as the new operator, show the password once, and keep no copy of it.
+  admin_password=$(cat .azurite/admin-password)
+  dotnet client/Crm.Cli/bin/Release/net10.0/crm.dll demo seed --url "$CLIENT_URL" --tenant demo \
+    --user admin --password-file .azurite/admin-password --credentials-file .azurite/demo-users.txt
+  rm -f .azurite/admin-password
+fi
 
 echo
 echo "Crm is running: $CLIENT_URL   (API reference: $CLIENT_URL/scalar, OpenAPI: $CLIENT_URL/openapi/v1.json)"
+if [ -n "$admin_password" ]; then
+  echo "Platform operator: admin / $admin_password   (shown once; write it down)"
+fi
+if [ -f .azurite/demo-users.txt ]; then
+  echo "Demo users (demo data only, tenant 'demo'): see .azurite/demo-users.txt, e.g. $(head -1 .azurite/demo-users.txt)"
+fi
 echo "Logs: .azurite/silo.log, .azurite/client.log. Press Ctrl+C to stop."
 wait -n "${pids[@]}" || true
 echo "A process exited; see the logs in .azurite/." >&2

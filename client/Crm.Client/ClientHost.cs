@@ -10,7 +10,8 @@ namespace Crm.Client;
 /// <summary>The front end host, buildable from tests with the same wiring as production.</summary>
 public static class ClientHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Extra wiring for tests (a log capture, say), applied last.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CrmHostBuilder.Create(args, typeof(ClientHost).Assembly);
 
@@ -22,10 +23,12 @@ public static class ClientHost
         builder.AddCrmApi();
         builder.AddCrmWebUi();
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRevokedSessionsAsSignedOut();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

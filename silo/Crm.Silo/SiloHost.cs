@@ -8,7 +8,8 @@ namespace Crm.Silo;
 /// <summary>The silo host, buildable from tests with the same wiring as production.</summary>
 public static class SiloHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Extra wiring for tests (a log capture, say), applied last.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CrmHostBuilder.Create(args, typeof(SiloHost).Assembly);
 
@@ -20,6 +21,7 @@ public static class SiloHost
         builder.Services.AddCrmScheduledBackup(builder.Configuration);
         builder.UseOrleans(silo => silo.UseCrmLocalClustering(siloOptions).AddCrmGrains());
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         return app;

@@ -7,6 +7,7 @@ using Crm.Contracts.Access;
 using Crm.Silo;
 using Crm.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.EndToEnd.Tests;
 
@@ -32,6 +33,9 @@ public sealed class CrmStackFixture : IAsyncLifetime
     /// <summary>The first platform operator's password, set through configuration as an automated setup would.</summary>
     public string AdminPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>What both hosts log (Information and up, Debug for our own code) and every span's tags.</summary>
+    public TelemetryCapture Telemetry { get; } = new();
+
     /// <summary>Not signed in.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -44,15 +48,21 @@ public sealed class CrmStackFixture : IAsyncLifetime
     {
         _azurite = await AzuriteServer.StartAsync();
         await StartSiloAsync();
-        _client = ClientHost.Build(
+        // Tests sign in hundreds of times from one address; the limiter has a test of its own.
+        _client = await StartFrontEndAsync(BaseAddress, "--Crm:Security:SignInsPerMinute=100000");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Another front end on the same cluster, for tests that need other settings; the caller stops it.</summary>
+    public async Task<WebApplication> StartFrontEndAsync(Uri address, params string[] settings)
+    {
+        var client = ClientHost.Build(
         [
             $"--Orleans:GatewayPort={_gatewayPort}", "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
-            $"--urls={BaseAddress}", "--Logging:LogLevel:Default=Warning",
-            // Tests sign in hundreds of times from one address; the limiter has a test of its own.
-            "--Crm:Security:SignInsPerMinute=100000",
-        ]);
-        await _client.StartAsync();
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            $"--urls={address}", "--Logging:LogLevel:Default=Warning", .. settings,
+        ], Capture);
+        await client.StartAsync();
+        return client;
     }
 
     /// <summary>Stops the silo and starts a new one on the same ports and storage, as an operator's restart would.</summary>
@@ -66,6 +76,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        Telemetry.Dispose();
         _operator?.Dispose();
         if (_client is not null)
         {
@@ -120,6 +131,13 @@ public sealed class CrmStackFixture : IAsyncLifetime
         return new TestTenant(tenant, users);
     }
 
+    private void Capture(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddProvider(Telemetry);
+        builder.Logging.AddFilter<TelemetryCapture>(null, LogLevel.Information);
+        builder.Logging.AddFilter<TelemetryCapture>("Crm", LogLevel.Debug);
+    }
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 
@@ -132,7 +150,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
             "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e", $"--Crm:PersonalData:KeyFile={_keyFile}",
             "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             $"--Crm:Bootstrap:AdminPassword={AdminPassword}",
-        ]);
+        ], Capture);
         await _silo.StartAsync();
     }
 }
