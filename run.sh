@@ -19,8 +19,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-wait_for() { # url, name, seconds
+wait_for() { # url, name, seconds, pid
   for _ in $(seq 1 "$3"); do
+    # Our own process must still be alive: another copy already on the port would answer the probe instead.
+    if ! kill -0 "$4" 2>/dev/null; then echo "$2 exited; see .azurite/*.log (is another copy already running?)" >&2; exit 1; fi
     if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
     sleep 1
   done
@@ -45,14 +47,14 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SILO_URL" \
   --Crm:PersonalData:KeyFile="$PWD/.azurite/personal-data-keys.json" \
   --Crm:Bootstrap:PasswordFile="$PWD/.azurite/admin-password" > .azurite/silo.log 2>&1 &
 pids+=($!)
-wait_for "$SILO_URL/health/ready" "The silo" 60
+wait_for "$SILO_URL/health/ready" "The silo" 60 "${pids[-1]}"
 
 echo "Starting the front end..."
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$CLIENT_URL" \
   dotnet client/Crm.Client/bin/Release/net10.0/Crm.Client.dll --contentRoot "$PWD/client/Crm.Client" \
   --Crm:Security:DataProtectionKeysPath="$PWD/.azurite/sign-in-keys" > .azurite/client.log 2>&1 &
 pids+=($!)
-wait_for "$CLIENT_URL/health/ready" "The front end" 60
+wait_for "$CLIENT_URL/health/ready" "The front end" 60 "${pids[-1]}"
 
 admin_password=""
 if [ -f .azurite/admin-password ]; then

@@ -42,7 +42,7 @@ public sealed partial class AdminBootstrap(IGrainFactory grains, IOptions<Bootst
             Console.WriteLine("================================================================");
             Console.WriteLine($" First start: created platform operator '{username}'.");
             Console.WriteLine($" Password (shown once): {password}");
-            Console.WriteLine(" Sign in and create tenants and users; change it with 'crm users password'.");
+            Console.WriteLine(" Sign in, then change it: click your name at the top right (or POST /api/me/password).");
             Console.WriteLine("================================================================");
             Console.WriteLine();
             if (!string.IsNullOrWhiteSpace(settings.PasswordFile))
