@@ -45,7 +45,7 @@ public static class SecurityExtensions
                 cookie.Cookie.Name = "crm.session";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.SecurePolicy = options.HttpsOnlyCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             })
             .AddBearerToken(token => token.BearerTokenExpiration = options.TokenLifetime);
         builder.Services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();

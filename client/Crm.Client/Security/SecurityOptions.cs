@@ -14,6 +14,12 @@ public sealed class SecurityOptions
     public int SignInsPerMinute { get; set; } = 10;
 
     /// <summary>
+    /// Mark the sign-in cookie Secure. Off for plain-HTTP local runs; turn it on behind a TLS-terminating proxy, where
+    /// the app itself sees HTTP and would otherwise let the cookie travel unencrypted.
+    /// </summary>
+    public bool HttpsOnlyCookies { get; set; }
+
+    /// <summary>
     /// Where cookie and token keys live. Unset: ASP.NET Core's per-user default. Several front ends behind one address
     /// must share this folder (or another key store), or tokens from one are refused by the next.
     /// </summary>
