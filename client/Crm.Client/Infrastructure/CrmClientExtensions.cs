@@ -41,10 +41,14 @@ public static class CrmClientExtensions
     public static WebApplication MapCrmApis(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapAuthApi();
-        app.MapTenantsApi();
-        app.MapCustomersApi();
-        app.MapAuditApi();
+
+        // Every API endpoint, under one body limit: routing applies it per request, so only API calls are bounded by it.
+        var limit = app.Configuration.GetSection(CrmApiOptions.SectionName).Get<CrmApiOptions>() ?? new CrmApiOptions();
+        var api = app.MapGroup("").WithMetadata(new RequestBodyLimit(limit.MaxRequestBodyBytes));
+        api.MapAuthApi();
+        api.MapTenantsApi();
+        api.MapCustomersApi();
+        api.MapAuditApi();
         return app;
     }
 }

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Crm.Client.Security;
 using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.EndToEnd.Tests.Security;
 
@@ -95,20 +91,5 @@ public sealed class AccessMatrixTests(CrmStackFixture stack)
         Assert.True(walked >= ApiEndpoints().Count * callers.Count - callers.Count, $"walked {walked}");
     }
 
-    private List<ApiEndpoint> ApiEndpoints() =>
-    [
-        .. stack.ClientServices.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new ApiEndpoint(
-                method,
-                "/" + e.RoutePattern.RawText!.TrimStart('/'),
-                e.Metadata.GetMetadata<RequiresPermission>()?.Permission,
-                e.Metadata.GetMetadata<IAllowAnonymous>() is not null))),
-    ];
-
-    private sealed record ApiEndpoint(string Method, string Pattern, Permission? Permission, bool AllowsAnonymous)
-    {
-        public string Key => $"{Method} {Pattern}";
-    }
+    private List<ApiEndpoint> ApiEndpoints() => Security.ApiEndpoints.Of(stack.ClientServices);
 }
