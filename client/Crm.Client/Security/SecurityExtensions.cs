@@ -58,6 +58,7 @@ public static class SecurityExtensions
             authorization.AddPermissionPolicies();
         });
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
 
         builder.Services.AddRateLimiter(limiter =>
         {
