@@ -138,6 +138,9 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
         var update = json.RootElement.GetProperty("paths").GetProperty("/api/tenants/{tenantId}/customers/{customerId}").GetProperty("put");
         Assert.True(update.GetProperty("responses").TryGetProperty("409", out _));
         Assert.True(update.GetProperty("responses").TryGetProperty("400", out _));
+        var bearer = json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        Assert.Contains("/api/auth/token", document);
     }
 
     [Fact]
