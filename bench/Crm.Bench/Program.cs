@@ -8,6 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Customer writes through the grains next to Azurite's raw single-entity and 100-entity-batch write rates,
 // all measured in one run against one fresh Azurite, so the ratios hold on a noisy shared machine.
+if (args.Contains("--reads"))
+{
+    await ReadPathBench.RunAsync(Args.Int(args, "--count", 2000), Args.Int(args, "--concurrency", 16));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));
