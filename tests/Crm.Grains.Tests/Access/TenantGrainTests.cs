@@ -93,4 +93,26 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         var listed = await tenant.ListMembersAsync();
         Assert.Equal(member, Assert.Single(listed).Username);
     }
+
+    [Fact]
+    public async Task ListMembers_WhileRolesChange_DoesNotDeadlock()
+    {
+        // The user grain calls the tenant (AddMember) while the tenant calls the user (Get): neither may wait on the other.
+        var tenantId = await CreateTenantAsync(fixture.Client);
+        var tenant = fixture.Client.GetGrain<ITenantGrain>(tenantId);
+        var username = NewUsername();
+        var user = fixture.Client.GetGrain<IUserGrain>(username);
+        await user.CreateAsync(User(tenantId), "op");
+
+        var work = Enumerable.Range(0, 20).SelectMany(i => new[]
+        {
+            (Task)user.SetRolesAsync(tenantId, [i % 2 == 0 ? Role.Analyst : Role.Agent], "op"),
+            tenant.ListMembersAsync(),
+        });
+        var all = Task.WhenAll(work);
+
+        Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(20))));
+        await all;
+        Assert.Equal(username, Assert.Single(await tenant.ListMembersAsync()).Username);
+    }
 }
