@@ -74,6 +74,27 @@ public sealed class AdminBootstrapTests : IAsyncLifetime
         Assert.NotEqual(passwords[0], passwords[1]);
     }
 
+    [Fact]
+    public async Task FirstStart_PasswordFileAlreadyThereReadableByAll_IsMadePrivate()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        await using var azurite = await AzuriteServer.StartAsync();
+        var file = Path.Combine(_folder, "admin-password");
+        await File.WriteAllTextAsync(file, "left over from an old deployment, much longer than any password");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using var silo = await StartSiloAsync(azurite, Path.Combine(_folder, "keys.json"), file);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        var password = await File.ReadAllTextAsync(file);
+        Assert.Equal(SignInOutcome.Succeeded, (await Admin(silo).SignInAsync(password)).Outcome);
+        await silo.StopAsync();
+    }
+
     private static IUserGrain Admin(WebApplication silo) =>
         silo.Services.GetRequiredService<IClusterClient>().GetGrain<IUserGrain>("admin");
 
