@@ -62,6 +62,12 @@ public sealed partial class AdminBootstrap(IGrainFactory grains, IOptions<Bootst
         }
 
         await using var stream = new FileStream(path, fileOptions);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The create mode applies only to a new file: an old file left at the path keeps its wider mode otherwise.
+            File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         await using var writer = new StreamWriter(stream);
         await writer.WriteAsync(content.AsMemory(), cancellationToken);
     }

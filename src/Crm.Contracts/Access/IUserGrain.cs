@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Crm.Contracts.Access;
 
 /// <summary>
@@ -9,6 +11,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Creates the account; an existing username is a conflict. Every tenant named must exist.</summary>
     Task<CreatedUser> CreateAsync(NewUser user, string actor);
 
+    /// <summary>
+    /// Interleaves because the tenant grain calls it while listing members, at the same time as this grain may be
+    /// waiting on that tenant (create, set roles): without it the two wait on each other. It only reads state.
+    /// </summary>
+    [AlwaysInterleave]
     Task<UserView?> GetAsync();
 
     /// <summary>Checks the password; repeated failures lock the account for a while.</summary>

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Crm.Contracts.Access;
+using static Crm.Contracts.Access.Permission;
+using static Crm.Contracts.Access.Role;
+
+namespace Crm.Domain.Tests.Access;
+
+/// <summary>
+/// The whole role × permission table, cell by cell: a change to <see cref="AccessRules"/> must change this file,
+/// so nobody widens a role by accident.
+/// </summary>
+public sealed class AccessRulesTests
+{
+    private const string TenantA = "tenant-a";
+    private const string TenantB = "tenant-b";
+
+    private static readonly Permission[] AllPermissions = Enum.GetValues<Permission>();
+
+    [Theory]
+    [InlineData(Agent, CustomersRead, true)]
+    [InlineData(Agent, CustomersWrite, true)]
+    [InlineData(Agent, CustomersErase, false)]
+    [InlineData(Agent, CustomersExport, false)]
+    [InlineData(Agent, PersonalDataView, true)]
+    [InlineData(Agent, AuditRead, false)]
+    [InlineData(Agent, UsersManage, false)]
+    [InlineData(Agent, TenantsManage, false)]
+    [InlineData(TeamLead, CustomersRead, true)]
+    [InlineData(TeamLead, CustomersWrite, true)]
+    [InlineData(TeamLead, CustomersErase, false)]
+    [InlineData(TeamLead, CustomersExport, true)]
+    [InlineData(TeamLead, PersonalDataView, true)]
+    [InlineData(TeamLead, AuditRead, false)]
+    [InlineData(TeamLead, UsersManage, false)]
+    [InlineData(TeamLead, TenantsManage, false)]
+    [InlineData(Analyst, CustomersRead, true)]
+    [InlineData(Analyst, CustomersWrite, false)]
+    [InlineData(Analyst, CustomersErase, false)]
+    [InlineData(Analyst, CustomersExport, true)]
+    [InlineData(Analyst, PersonalDataView, false)]
+    [InlineData(Analyst, AuditRead, false)]
+    [InlineData(Analyst, UsersManage, false)]
+    [InlineData(Analyst, TenantsManage, false)]
+    [InlineData(AccountManager, CustomersRead, true)]
+    [InlineData(AccountManager, CustomersWrite, false)]
+    [InlineData(AccountManager, CustomersErase, false)]
+    [InlineData(AccountManager, CustomersExport, false)]
+    [InlineData(AccountManager, PersonalDataView, false)]
+    [InlineData(AccountManager, AuditRead, false)]
+    [InlineData(AccountManager, UsersManage, false)]
+    [InlineData(AccountManager, TenantsManage, false)]
+    [InlineData(TenantAdmin, CustomersRead, true)]
+    [InlineData(TenantAdmin, CustomersWrite, true)]
+    [InlineData(TenantAdmin, CustomersErase, true)]
+    [InlineData(TenantAdmin, CustomersExport, true)]
+    [InlineData(TenantAdmin, PersonalDataView, true)]
+    [InlineData(TenantAdmin, AuditRead, true)]
+    [InlineData(TenantAdmin, UsersManage, true)]
+    [InlineData(TenantAdmin, TenantsManage, false)]
+    public void Allows_MemberInOwnTenant_FollowsTheTable(Role role, Permission permission, bool expected)
+    {
+        var member = Member(TenantA, role);
+
+        Assert.Equal(expected, AccessRules.RoleGrants(role, permission));
+        Assert.Equal(expected, AccessRules.Allows(member, TenantA, permission));
+        Assert.Equal(expected, AccessRules.Allows(false, member.Memberships, TenantA, permission));
+    }
+
+    [Fact]
+    public void Table_CoversEveryTenantRoleAndPermission()
+    {
+        // The theory above has 40 rows; if a role or permission is added, this fails until the table grows.
+        Assert.Equal([Agent, TeamLead, Analyst, AccountManager, TenantAdmin], AccessRules.TenantRoles.ToArray());
+        Assert.Equal(8, AllPermissions.Length);
+        Assert.Equal([Agent, TeamLead, Analyst, AccountManager, TenantAdmin, PlatformOperator], Enum.GetValues<Role>());
+    }
+
+    [Theory]
+    [InlineData(CustomersRead, false)]
+    [InlineData(CustomersWrite, false)]
+    [InlineData(CustomersErase, false)]
+    [InlineData(CustomersExport, false)]
+    [InlineData(PersonalDataView, false)]
+    [InlineData(AuditRead, false)]
+    [InlineData(UsersManage, true)]
+    [InlineData(TenantsManage, true)]
+    public void Allows_PlatformOperator_SameInEveryTenantAndWithoutOne(Permission permission, bool expected)
+    {
+        var operatorSession = new UserSession("admin", "Platform administrator", true, []);
+
+        Assert.Equal(expected, AccessRules.RoleGrants(PlatformOperator, permission));
+        Assert.Equal(expected, AccessRules.Allows(operatorSession, TenantA, permission));
+        Assert.Equal(expected, AccessRules.Allows(operatorSession, TenantB, permission));
+        Assert.Equal(expected, AccessRules.Allows(operatorSession, null, permission));
+    }
+
+    [Fact]
+    public void Allows_MemberOfTenantA_HasNothingInTenantB()
+    {
+        var admin = new UserSession("u", "U", false, [new TenantMembership(TenantA, [.. AccessRules.TenantRoles])]);
+
+        Assert.All(AllPermissions, p => Assert.False(AccessRules.Allows(admin, TenantB, p), $"{p} in {TenantB}"));
+        Assert.True(AccessRules.Allows(admin, TenantA, CustomersRead));
+    }
+
+    [Fact]
+    public void Allows_NoTenant_GivesMembersNothing()
+    {
+        var admin = new UserSession("u", "U", false, [new TenantMembership(TenantA, [.. AccessRules.TenantRoles])]);
+
+        Assert.All(AllPermissions, p => Assert.False(AccessRules.Allows(admin, null, p), p.ToString()));
+    }
+
+    [Fact]
+    public void Allows_RolesAddUpWithinATenantOnly()
+    {
+        var user = new UserSession("u", "U", false,
+        [
+            new TenantMembership(TenantA, [Analyst]),
+            new TenantMembership(TenantB, [Agent]),
+        ]);
+
+        Assert.True(AccessRules.Allows(user, TenantA, CustomersExport));
+        Assert.False(AccessRules.Allows(user, TenantA, PersonalDataView));
+        Assert.True(AccessRules.Allows(user, TenantB, PersonalDataView));
+        Assert.False(AccessRules.Allows(user, TenantB, CustomersExport));
+    }
+
+    [Fact]
+    public void Allows_PlatformOperatorAsAMemberRole_OpensNoTenantData()
+    {
+        // PlatformOperator is not a tenant role (the grains refuse it in memberships); even if stored, it opens no customer data.
+        var user = new UserSession("u", "U", false, [new TenantMembership(TenantA, [PlatformOperator])]);
+
+        Assert.All(AllPermissions.Where(p => p is not UsersManage and not TenantsManage),
+            p => Assert.False(AccessRules.Allows(user, TenantA, p), p.ToString()));
+    }
+
+    private static UserSession Member(string tenantId, Role role) =>
+        new("u", "U", false, ImmutableArray.Create(new TenantMembership(tenantId, [role])));
+}
