@@ -46,7 +46,8 @@ public static class AccessRules
             return false;
         }
 
-        return memberships.Any(m => m.TenantId == tenantId && m.Roles.Any(r => RoleGrants(r, permission)));
+        // Only tenant roles count in a membership: an operator role smuggled into one must not grant anything.
+        return memberships.Any(m => m.TenantId == tenantId && m.Roles.Any(r => r != Role.PlatformOperator && RoleGrants(r, permission)));
     }
 
     public static bool Allows(UserSession session, string? tenantId, Permission permission) =>
