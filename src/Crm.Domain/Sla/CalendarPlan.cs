@@ -10,6 +10,8 @@ internal sealed class CalendarPlan
     private readonly List<WorkingSpan>[] _byDay = new List<WorkingSpan>[7];
     private readonly HashSet<DateOnly> _holidays;
 
+    public TimeZoneInfo Zone => _zone;
+
     public CalendarPlan(SlaCalendar calendar)
     {
         _zone = TimeZoneInfo.FindSystemTimeZoneById(calendar.TimeZoneId);

@@ -58,12 +58,14 @@ public sealed record SlaCalendar
         }
 
         var remaining = workingTime;
-        foreach (var (open, close) in new CalendarPlan(this).OpenIntervals(start, MaxSearchDays))
+        var plan = new CalendarPlan(this);
+        foreach (var (open, close) in plan.OpenIntervals(start, MaxSearchDays))
         {
             var length = close - open;
             if (length >= remaining)
             {
-                return open + remaining;
+                // Shown in the calendar's own offset, which is what people in that office read.
+                return TimeZoneInfo.ConvertTime(open + remaining, plan.Zone);
             }
 
             remaining -= length;
