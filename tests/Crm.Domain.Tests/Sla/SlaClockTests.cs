@@ -1,5 +1,6 @@
 using Crm.Domain.Cases;
 using Crm.Domain.Sla;
+using FsCheck.Xunit;
 
 namespace Crm.Domain.Tests.Sla;
 
@@ -206,5 +207,33 @@ public sealed class SlaClockTests
 
         Assert.Equal(H(1), timeline.FirstRespondedAt);
         Assert.Equal([new SlaPause(H(3), H(5))], timeline.Pauses);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Evaluate_AnyPauseBeforeTheDeadline_ShiftsItByThePausedWorkingTime(uint opened, ushort pauseAfter, ushort pauseLength)
+    {
+        var openedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, Cst).AddMinutes(opened % (365 * 24 * 60));
+        var unpaused = Office.Calendar.Add(openedAt, Office.Resolution);
+        var pauseStart = openedAt.AddMinutes(pauseAfter % 10_000);
+        var pauseEnd = pauseStart.AddMinutes(pauseLength % 10_000);
+        var timeline = new SlaTimeline(openedAt, CaseSeverity.Normal, Office.Version).Pause(pauseStart).Resume(pauseEnd);
+
+        var due = SlaClock.Evaluate(Office, timeline, pauseEnd).Resolution.DueAt;
+
+        return pauseStart >= unpaused
+            ? due == unpaused
+            : due == Office.Calendar.Add(unpaused, Office.Calendar.WorkingTimeBetween(pauseStart, pauseEnd));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Evaluate_RunningTarget_LeftIsTheWorkingTimeUntilTheDeadline(uint opened, ushort now)
+    {
+        var openedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, Cst).AddMinutes(opened % (365 * 24 * 60));
+        var at = openedAt.AddMinutes(now % 20_000);
+        var resolution = SlaClock.Evaluate(Office, new SlaTimeline(openedAt, CaseSeverity.Normal, Office.Version), at).Resolution;
+
+        return resolution.Status == SlaStatus.Breached
+            ? resolution.Left == -Office.Calendar.WorkingTimeBetween(resolution.DueAt, at)
+            : resolution.Left == Office.Calendar.WorkingTimeBetween(at, resolution.DueAt);
     }
 }
