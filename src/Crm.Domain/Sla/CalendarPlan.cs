@@ -29,9 +29,10 @@ internal sealed class CalendarPlan
     /// </summary>
     public IEnumerable<(DateTimeOffset Open, DateTimeOffset Close)> OpenIntervals(DateTimeOffset from, int maxDays)
     {
-        // Start a day early: a span of the previous local date can still be running at 'from' after DST mapping.
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, _zone).DateTime).AddDays(-1);
-        for (var day = 0; day <= maxDays + 1; day++, date = date.AddDays(1))
+        // Spans of earlier local dates end at the latest when the wall clock first reads this date's 00:00,
+        // which is no later than 'from', so the walk starts at the local date of 'from'.
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, _zone).DateTime);
+        for (var day = 0; day <= maxDays; day++, date = date.AddDays(1))
         {
             if (_holidays.Contains(date))
             {

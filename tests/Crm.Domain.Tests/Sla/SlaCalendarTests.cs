@@ -112,6 +112,15 @@ public sealed class SlaCalendarTests
     }
 
     [Fact]
+    public void WorkingTimeBetween_SpanStartingMidwayThroughTheSkippedHour_StillOpensAtTheJump()
+    {
+        var calendar = SlaCalendar.BusinessHours("America/New_York", [new WorkingSpan(DayOfWeek.Sunday, H(2.5), H(4))]);
+
+        Assert.Equal(H(1), calendar.WorkingTimeBetween(At(3, 8, 0, 0, Est), At(3, 9, 0, 0, Edt)));
+        Assert.Equal(At(3, 8, 3, 0, Edt), calendar.Add(At(3, 8, 0, 0, Est), TimeSpan.FromTicks(1)).AddTicks(-1));
+    }
+
+    [Fact]
     public void WorkingTimeBetween_SpansTouchingTheRepeatedHour_TakeItsFirstOccurrence()
     {
         // On 1 November 01:00-02:00 happens twice. 00:00-01:30 ends at the first 01:30 (EDT): 1.5h.

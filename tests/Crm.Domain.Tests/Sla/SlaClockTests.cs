@@ -83,6 +83,16 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void Evaluate_WaitingOnCustomerBeforeAnyResponse_FirstResponseClockKeepsRunning()
+    {
+        var report = At(Opened.Pause(H(0.5)).Resume(H(3)), 2.5);
+
+        Assert.Equal(H(2), report.FirstResponse.DueAt);
+        Assert.Equal(SlaStatus.Breached, report.FirstResponse.Status);
+        Assert.Equal(H(6.5), report.Resolution.DueAt);
+    }
+
+    [Fact]
     public void Evaluate_PauseOverNightInBusinessHours_ShiftsByThePausedWorkingTimeOnly()
     {
         // Opened Tue 09:00, waiting on the customer from Tue 11:00 to Wed 10:00: 8h of office time (7h + 1h),

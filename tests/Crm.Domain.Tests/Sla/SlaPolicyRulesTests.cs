@@ -71,6 +71,17 @@ public sealed class SlaPolicyRulesTests
         Assert.Contains("Overlaps 09:00-12:00 on Monday", problem.Message);
     }
 
+    [Theory]
+    [InlineData(11, 14)] // starts inside
+    [InlineData(8, 10)] // ends inside
+    [InlineData(10, 11)] // lies inside
+    [InlineData(8, 13)] // covers
+    public void Validate_OverlapOnTheSameDay_IsRefusedWhicheverWay(int start, int end) =>
+        Assert.Equal(
+            ["calendar.hours[1]"],
+            SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours(
+                "UTC", [WorkingSpan.Of(DayOfWeek.Monday, 9, 12), WorkingSpan.Of(DayOfWeek.Monday, start, end)])).Select(p => p.Field));
+
     [Fact]
     public void Validate_TouchingSpans_AreFine() =>
         Assert.Empty(SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours(
