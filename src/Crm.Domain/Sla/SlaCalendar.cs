@@ -29,6 +29,13 @@ public sealed record SlaCalendar
 
     public bool IsAlwaysOpen => Hours is null;
 
+    /// <summary>Compares the lists by content, so a grain can tell whether a saved calendar really changed.</summary>
+    public bool Equals(SlaCalendar? other) =>
+        other is not null && TimeZoneId == other.TimeZoneId && Holidays.SequenceEqual(other.Holidays) &&
+        (Hours is null ? other.Hours is null : other.Hours is not null && Hours.SequenceEqual(other.Hours));
+
+    public override int GetHashCode() => HashCode.Combine(TimeZoneId, Hours?.Count, Holidays.Count);
+
     public static SlaCalendar BusinessHours(
         string timeZoneId, IEnumerable<WorkingSpan> hours, IEnumerable<DateOnly>? holidays = null) =>
         new() { TimeZoneId = timeZoneId, Hours = hours.ToList(), Holidays = holidays?.ToList() ?? [] };

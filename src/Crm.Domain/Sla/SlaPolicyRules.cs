@@ -58,6 +58,12 @@ public static class SlaPolicyRules
 
         if (calendar.Hours is not { } hours)
         {
+            if (calendar.Holidays is { Count: > 0 })
+            {
+                // An always-open calendar is plain arithmetic; silently ignoring holidays would surprise the tenant.
+                problems.Add(new($"{field}.holidays", "Holidays need business hours; for 7x24 with holidays use 00:00-24:00 on every day."));
+            }
+
             return problems;
         }
 

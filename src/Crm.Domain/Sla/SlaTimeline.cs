@@ -15,6 +15,13 @@ public sealed record SlaTimeline(DateTimeOffset OpenedAt, CaseSeverity Severity,
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>Compares the pauses by content, so a grain can skip writing an unchanged timeline.</summary>
+    public bool Equals(SlaTimeline? other) =>
+        other is not null && OpenedAt == other.OpenedAt && Severity == other.Severity && PolicyVersion == other.PolicyVersion &&
+        FirstRespondedAt == other.FirstRespondedAt && ResolvedAt == other.ResolvedAt && Pauses.SequenceEqual(other.Pauses);
+
+    public override int GetHashCode() => HashCode.Combine(OpenedAt, Severity, PolicyVersion, FirstRespondedAt, ResolvedAt, Pauses.Count);
+
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].End is null;
 
     /// <summary>The case started waiting on the customer.</summary>

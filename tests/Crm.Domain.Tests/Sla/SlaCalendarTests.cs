@@ -94,6 +94,15 @@ public sealed class SlaCalendarTests
         Assert.Equal(At(11, 2, 10, 0, Est), NewYorkOffice.Add(At(10, 30, 17, 0, Edt), H(2)));
 
     [Fact]
+    public void Add_LongestAllowedTarget_WalksWeeksByTheSpan()
+    {
+        // 90 days of working time is 2160h, 48 weeks of 45h: from Monday 09:00 to the Friday 47 weeks later, 18:00.
+        var due = ShanghaiOffice.Add(At(1, 5, 9, 0, Shanghai), SlaPolicyRules.MaxTarget);
+
+        Assert.Equal(At(1, 5, 18, 0, Shanghai).AddDays((47 * 7) + 4), due);
+    }
+
+    [Fact]
     public void WorkingTimeBetween_SpringForwardDay_Is23Hours() =>
         Assert.Equal(H(23), NewYorkAllDay.WorkingTimeBetween(At(3, 8, 0, 0, Est), At(3, 9, 0, 0, Edt)));
 

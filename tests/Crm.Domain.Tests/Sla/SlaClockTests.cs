@@ -217,6 +217,8 @@ public sealed class SlaClockTests
 
         Assert.Equal(H(1), timeline.FirstRespondedAt);
         Assert.Equal([new SlaPause(H(3), H(5))], timeline.Pauses);
+        Assert.Equal(timeline, Opened.Respond(H(1)).Pause(H(3)).Resume(H(5)));
+        Assert.NotEqual(timeline, Opened.Respond(H(1)).Pause(H(3)).Resume(H(6)));
     }
 
     [Property(MaxTest = 200)]

@@ -115,4 +115,24 @@ public sealed class SlaPolicyRulesTests
         Assert.Equal(
             ["calendar.hours[0].day"],
             SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours("UTC", [WorkingSpan.Of((DayOfWeek)9, 9, 18)])).Select(p => p.Field));
+
+    [Fact]
+    public void Validate_HolidaysOnAnAlwaysOpenCalendar_AreRefusedRatherThanIgnored() =>
+        Assert.Equal(
+            ["calendar.holidays"],
+            Fields(SlaPolicy.Default with { Calendar = SlaCalendar.AlwaysOpen with { Holidays = [new DateOnly(2026, 10, 1)] } }));
+
+    [Fact]
+    public void Equals_CalendarsWithTheSameContent_AreEqual()
+    {
+        var again = SlaCalendar.Weekdays(
+            "Asia/Shanghai",
+            [(TimeSpan.FromHours(9), TimeSpan.FromHours(12)), (TimeSpan.FromHours(13), TimeSpan.FromHours(18))],
+            [new DateOnly(2026, 10, 1)]);
+
+        Assert.Equal(Office.Calendar, again);
+        Assert.Equal(Office, SlaPolicy.Default with { Calendar = again });
+        Assert.NotEqual(Office.Calendar, again with { Holidays = [] });
+        Assert.NotEqual(Office.Calendar, again with { Hours = null });
+    }
 }
