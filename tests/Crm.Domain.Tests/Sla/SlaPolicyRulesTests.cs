@@ -1,0 +1,138 @@
+using Crm.Domain.Sla;
+
+namespace Crm.Domain.Tests.Sla;
+
+public sealed class SlaPolicyRulesTests
+{
+    private static readonly SlaPolicy Office = SlaPolicy.Default with
+    {
+        Calendar = SlaCalendar.Weekdays(
+            "Asia/Shanghai",
+            [(TimeSpan.FromHours(9), TimeSpan.FromHours(12)), (TimeSpan.FromHours(13), TimeSpan.FromHours(18))],
+            [new DateOnly(2026, 10, 1)]),
+    };
+
+    private static IEnumerable<string> Fields(SlaPolicy policy) => SlaPolicyRules.Validate(policy).Select(p => p.Field);
+
+    [Fact]
+    public void Validate_Defaults_HasNoProblems() => Assert.Empty(SlaPolicyRules.Validate(SlaPolicy.Default));
+
+    [Fact]
+    public void Validate_BusinessHoursInAnIanaZone_HasNoProblems() => Assert.Empty(SlaPolicyRules.Validate(Office));
+
+    [Fact]
+    public void Default_HasTheContractTargets()
+    {
+        Assert.Equal(TimeSpan.FromHours(2), SlaPolicy.Default.FirstResponse);
+        Assert.Equal(TimeSpan.FromHours(4), SlaPolicy.Default.Resolution);
+        Assert.Equal(TimeSpan.FromHours(24), SlaPolicy.Default.MajorResolution);
+        Assert.Equal(0.75, SlaPolicy.Default.WarningShare);
+        Assert.True(SlaPolicy.Default.Calendar.IsAlwaysOpen);
+    }
+
+    [Fact]
+    public void Validate_BadTargets_NamesEachField() =>
+        Assert.Equal(
+            ["version", "firstResponse", "resolution", "majorResolution"],
+            Fields(SlaPolicy.Default with
+            {
+                Version = 0,
+                FirstResponse = TimeSpan.FromHours(-1),
+                Resolution = TimeSpan.Zero,
+                MajorResolution = TimeSpan.FromDays(91),
+            }));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(-0.5)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Validate_WarningShareOutsideOpenUnitInterval_IsRefused(double share) =>
+        Assert.Equal(["warningShare"], Fields(SlaPolicy.Default with { WarningShare = share }));
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    public void Validate_UnknownTimeZone_IsRefused(string zone) =>
+        Assert.Equal(["calendar.timeZoneId"], Fields(Office with { Calendar = Office.Calendar with { TimeZoneId = zone } }));
+
+    [Fact]
+    public void Validate_OverlappingSpans_NamesTheLaterSpan()
+    {
+        var calendar = SlaCalendar.BusinessHours(
+            "Asia/Shanghai",
+            [WorkingSpan.Of(DayOfWeek.Monday, 9, 12), WorkingSpan.Of(DayOfWeek.Tuesday, 11, 14), WorkingSpan.Of(DayOfWeek.Monday, 11, 14)]);
+
+        var problems = SlaPolicyRules.Validate(SlaPolicy.Default with { Calendar = calendar });
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("calendar.hours[2]", problem.Field);
+        Assert.Contains("Overlaps 09:00-12:00 on Monday", problem.Message);
+    }
+
+    [Theory]
+    [InlineData(11, 14)] // starts inside
+    [InlineData(8, 10)] // ends inside
+    [InlineData(10, 11)] // lies inside
+    [InlineData(8, 13)] // covers
+    public void Validate_OverlapOnTheSameDay_IsRefusedWhicheverWay(int start, int end) =>
+        Assert.Equal(
+            ["calendar.hours[1]"],
+            SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours(
+                "UTC", [WorkingSpan.Of(DayOfWeek.Monday, 9, 12), WorkingSpan.Of(DayOfWeek.Monday, start, end)])).Select(p => p.Field));
+
+    [Fact]
+    public void Validate_TouchingSpans_AreFine() =>
+        Assert.Empty(SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours(
+            "Asia/Shanghai", [WorkingSpan.Of(DayOfWeek.Monday, 9, 12), WorkingSpan.Of(DayOfWeek.Monday, 12, 24)])));
+
+    [Theory]
+    [InlineData(10, 9)]
+    [InlineData(9, 9)]
+    [InlineData(-1, 9)]
+    [InlineData(20, 25)]
+    public void Validate_SpanOutOfOrderOrOutsideTheDay_IsRefused(int start, int end) =>
+        Assert.Equal(
+            ["calendar.hours[0]"],
+            SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours("UTC", [WorkingSpan.Of(DayOfWeek.Monday, start, end)])).Select(p => p.Field));
+
+    [Fact]
+    public void Validate_BusinessHoursWithoutSpans_IsRefused() =>
+        Assert.Equal(
+            ["calendar.hours"],
+            SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours("UTC", [])).Select(p => p.Field));
+
+    [Fact]
+    public void Validate_TooManySpansADay_IsRefused() =>
+        Assert.Equal(
+            ["calendar.hours"],
+            SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours(
+                "UTC", Enumerable.Range(0, 5).Select(i => WorkingSpan.Of(DayOfWeek.Monday, i * 2, (i * 2) + 1)))).Select(p => p.Field));
+
+    [Fact]
+    public void Validate_UnknownWeekday_IsRefused() =>
+        Assert.Equal(
+            ["calendar.hours[0].day"],
+            SlaPolicyRules.ValidateCalendar(SlaCalendar.BusinessHours("UTC", [WorkingSpan.Of((DayOfWeek)9, 9, 18)])).Select(p => p.Field));
+
+    [Fact]
+    public void Validate_HolidaysOnAnAlwaysOpenCalendar_AreRefusedRatherThanIgnored() =>
+        Assert.Equal(
+            ["calendar.holidays"],
+            Fields(SlaPolicy.Default with { Calendar = SlaCalendar.AlwaysOpen with { Holidays = [new DateOnly(2026, 10, 1)] } }));
+
+    [Fact]
+    public void Equals_CalendarsWithTheSameContent_AreEqual()
+    {
+        var again = SlaCalendar.Weekdays(
+            "Asia/Shanghai",
+            [(TimeSpan.FromHours(9), TimeSpan.FromHours(12)), (TimeSpan.FromHours(13), TimeSpan.FromHours(18))],
+            [new DateOnly(2026, 10, 1)]);
+
+        Assert.Equal(Office.Calendar, again);
+        Assert.Equal(Office, SlaPolicy.Default with { Calendar = again });
+        Assert.NotEqual(Office.Calendar, again with { Holidays = [] });
+        Assert.NotEqual(Office.Calendar, again with { Hours = null });
+    }
+}
