@@ -128,6 +128,27 @@ public sealed class AzureTableReminderTableTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GrainsSharingAHash_ShareAPartitionButNotTheirReminders()
+    {
+        await using var harness = await StartAsync(azurite.ConnectionString);
+        // Found by search: different keys, same 32-bit uniform hash, so their rows share a partition.
+        var first = GrainId.Create("crmtest", "acme/c-8335");
+        var second = GrainId.Create("crmtest", "acme/c-45213");
+        Assert.Equal(first.GetUniformHashCode(), second.GetUniformHashCode());
+        var firstETag = await harness.Reminders.UpsertRow(NewReminder(first, "sla", TimeSpan.FromMinutes(1)));
+        await harness.Reminders.UpsertRow(NewReminder(second, "sla", TimeSpan.FromMinutes(2)));
+        var hash = first.GetUniformHashCode();
+
+        Assert.Equal(first, Assert.Single((await harness.Reminders.ReadRows(first)).Reminders).GrainId);
+        Assert.Equal(second, Assert.Single((await harness.Reminders.ReadRows(second)).Reminders).GrainId);
+        Assert.Equal(TimeSpan.FromMinutes(2), (await harness.Reminders.ReadRow(second, "sla"))!.Period);
+        Assert.Equal(2, (await harness.Reminders.ReadRows(hash - 1, hash)).Reminders.Count);
+        Assert.False(await harness.Reminders.RemoveRow(second, "sla", firstETag!));
+        Assert.True(await harness.Reminders.RemoveRow(first, "sla", firstETag!));
+        Assert.NotNull(await harness.Reminders.ReadRow(second, "sla"));
+    }
+
+    [Fact]
     public async Task UpsertRow_StartAtWithTicks_ReadBackExactly()
     {
         await using var harness = await StartAsync(azurite.ConnectionString);

@@ -30,6 +30,26 @@ public sealed class ReminderKeysTests
     }
 
     [Fact]
+    public void RowKeys_EveryShortKeyAndNameOverSeparatorsAndEscapes_DistinctAndInOwnGrainRangeOnly()
+    {
+        // Exhaustive where random strings rarely go: separators, escape characters and their escaped forms.
+        var words = Words("a|%7C/", 3).ToArray();
+        var grains = words.Select(Grain).ToArray();
+        var ranges = grains.Select(ReminderKeys.GrainRowKeyRange).ToArray();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var g = 0; g < grains.Length; g++)
+        {
+            foreach (var name in words)
+            {
+                var rowKey = ReminderKeys.RowKey(grains[g], name);
+                Assert.True(keys.Add(rowKey), $"collision on {rowKey}");
+                Assert.Equal([g], Enumerable.Range(0, ranges.Length).Where(r => In(rowKey, ranges[r])));
+            }
+        }
+    }
+
+    [Fact]
     public void Keys_ForbiddenCharacters_EscapedAndReversible()
     {
         var grain = GrainId.Create("crmtest", "t/1|x#?\\%");
@@ -44,6 +64,19 @@ public sealed class ReminderKeysTests
 
     // Orleans refuses empty or blank grain keys.
     private static GrainId Grain(string key) => GrainId.Create("crmtest", "k" + key);
+
+    private static IEnumerable<string> Words(string alphabet, int maxLength)
+    {
+        IEnumerable<string> level = [string.Empty];
+        for (var length = 1; length <= maxLength; length++)
+        {
+            level = level.SelectMany(w => alphabet.Select(c => w + c)).ToArray();
+            foreach (var word in level)
+            {
+                yield return word;
+            }
+        }
+    }
 
     private static bool In(string key, (string Lower, string Upper) range) =>
         string.CompareOrdinal(key, range.Lower) >= 0 && string.CompareOrdinal(key, range.Upper) < 0;
