@@ -14,7 +14,8 @@ public static class CrmTables
     public const string CustomerDirectory = "CrmCustomerDirectory";
     public const string CustomerLookup = "CrmCustomerLookup";
     public const string AuditLog = "CrmAuditLog";
+    public const string Reminders = "CrmReminders";
 
-    /// <summary>Tables the stores use (grain state is created by its provider).</summary>
+    /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
     public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog];
 }
