@@ -19,6 +19,9 @@ public static class CrmSiloBuilderExtensions
         silo.Services.AddCrmPersonalDataProtection();
         silo.Services.ProtectGrainStorage(CrmStorage.Name);
         silo.Services.AddCrmTableStores();
+
+        // Durable reminders on our own table, so a timer such as an SLA deadline survives silo restarts.
+        silo.UseAzureTableReminderService();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.AddActivityPropagation();
         return silo;
