@@ -41,6 +41,9 @@ public sealed class CrmStackFixture : IAsyncLifetime
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_clientPort}/");
 
+    /// <summary>The stack's table storage, for tests that read raw rows or back it up.</summary>
+    public string StorageConnectionString => _azurite!.ConnectionString;
+
     /// <summary>The front end's services, for tests that inspect its endpoints.</summary>
     public IServiceProvider ClientServices => _client!.Services;
 
