@@ -164,9 +164,19 @@ public sealed class UserGrain(
     public async Task<string> ChangePasswordAsync(string currentPassword, string newPassword)
     {
         RequireExisting();
+        var now = time.GetUtcNow();
+        if (LockoutPolicy.IsLocked(state.State.LockedUntil, now))
+        {
+            throw new ValidationFailedException([new FieldError("currentPassword", "Too many wrong passwords: the account is locked for a while.")]);
+        }
+
+        // Wrong guesses here count like failed sign-ins, so a stolen session cannot try passwords without limit.
         if (string.IsNullOrEmpty(currentPassword) || currentPassword.Length > PasswordRules.MaxLength
             || Hasher.VerifyHashedPassword(Username, state.State.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
         {
+            var (failures, lockedUntil) = LockoutPolicy.AfterFailure(state.State.FailedSignIns, now);
+            state.State = state.State with { FailedSignIns = failures, LockedUntil = lockedUntil };
+            await state.WriteStateAsync();
             throw new ValidationFailedException([new FieldError("currentPassword", "The current password is not right.")]);
         }
 

@@ -293,6 +293,22 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ChangePassword_RepeatedWrongCurrent_LocksTheAccountLikeFailedSignIns()
+    {
+        var tenant = await CreateTenantAsync(fixture.Client);
+        var user = NewUser(out _);
+        await user.CreateAsync(User(tenant), "op");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await AssertInvalidAsync(() => user.ChangePasswordAsync("guess " + i, "a brand new passphrase"), "currentPassword");
+        }
+
+        Assert.Equal(SignInOutcome.LockedOut, (await user.SignInAsync(Password)).Outcome);
+        await AssertInvalidAsync(() => user.ChangePasswordAsync(Password, "a brand new passphrase"), "currentPassword");
+    }
+
+    [Fact]
     public async Task ChangePassword_WeakNew_NamesNewPasswordAndChangesNothing()
     {
         var tenant = await CreateTenantAsync(fixture.Client);
