@@ -2,20 +2,26 @@ namespace Crm.Contracts.Access;
 
 /// <summary>
 /// The one table of who may do what. The front end enforces it on every endpoint and page; the tests walk every
-/// endpoint against it. Analysts and account managers read customers masked: they work with aggregates.
+/// endpoint against it. Analysts and account managers read customers masked and no cases: they work with aggregates.
 /// </summary>
 public static class AccessRules
 {
     private static readonly IReadOnlyDictionary<Role, Permission[]> Grants = new Dictionary<Role, Permission[]>
     {
-        [Role.Agent] = [Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView],
-        [Role.TeamLead] = [Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CustomersExport],
+        [Role.Agent] = [Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CasesRead, Permission.CasesWrite],
+        [Role.TeamLead] =
+        [
+            Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CustomersExport,
+            Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
+        ],
         [Role.Analyst] = [Permission.CustomersRead, Permission.CustomersExport],
         [Role.AccountManager] = [Permission.CustomersRead],
         [Role.TenantAdmin] =
         [
             Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CustomersErase,
             Permission.CustomersExport, Permission.AuditRead, Permission.UsersManage,
+            Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
+            Permission.ServiceDeskConfigure,
         ],
         // Operators set up tenants and their users, and nothing inside a tenant.
         [Role.PlatformOperator] = [Permission.TenantsManage, Permission.UsersManage],

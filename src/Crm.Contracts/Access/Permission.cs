@@ -13,6 +13,24 @@ public enum Permission
     AuditRead,
     UsersManage,
 
+    /// <summary>Read cases, the work queue and the canned replies.</summary>
+    CasesRead,
+
+    /// <summary>Open cases, reply, add notes, change state, take a case, escalate, merge.</summary>
+    CasesWrite,
+
+    /// <summary>Assign cases to other people and set who is available for automatic assignment.</summary>
+    CasesAssign,
+
+    /// <summary>The escalation queue and the team leads' SLA notifications.</summary>
+    EscalationsRead,
+
+    /// <summary>Canned replies.</summary>
+    MacrosManage,
+
+    /// <summary>The SLA policy, categories, reopen window, assignment rule and outgoing webhook.</summary>
+    ServiceDeskConfigure,
+
     /// <summary>Platform scope: create and list tenants.</summary>
     TenantsManage,
 }

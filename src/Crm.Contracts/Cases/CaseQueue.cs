@@ -1,0 +1,56 @@
+using Crm.Domain.Cases;
+using Crm.Domain.Sla;
+
+namespace Crm.Contracts.Cases;
+
+/// <summary>
+/// One open case in the work queue: what an agent needs to pick it, read from the queue index without activating
+/// the case. <see cref="DueAt"/> is the deadline it is chasing; a paused case shows <see cref="Left"/> frozen.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("crm.cases.queue-item")]
+public sealed record CaseQueueItem(
+    [property: Id(0)] string CaseId,
+    [property: Id(1)] string CustomerId,
+    [property: Id(2)] CaseKind Kind,
+    [property: Id(3)] CaseSeverity Severity,
+    [property: Id(4)] string Category,
+    [property: Id(5)] CaseStatus Status,
+    [property: Id(6)] string? Assignee,
+    [property: Id(7)] bool Escalated,
+    [property: Id(8)] string Subject,
+    [property: Id(9)] DateTimeOffset OpenedAt,
+    [property: Id(10)] DateTimeOffset DueAt,
+    [property: Id(11)] SlaTarget DueTarget,
+    [property: Id(12)] SlaStatus SlaStatus,
+    [property: Id(13)] bool Paused,
+    [property: Id(14)] TimeSpan Left,
+    [property: Id(15)] CaseChannel Channel);
+
+/// <summary>
+/// Which part of the queue to read. <see cref="Assignee"/> is a username, or <see cref="Unassigned"/>;
+/// <see cref="EscalatedOnly"/> reads the escalation queue.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("crm.cases.queue-query")]
+public sealed record CaseQueueQuery(
+    [property: Id(0)] CaseKind? Kind = null,
+    [property: Id(1)] CaseSeverity? Severity = null,
+    [property: Id(2)] string? Category = null,
+    [property: Id(3)] string? Assignee = null,
+    [property: Id(4)] bool EscalatedOnly = false,
+    [property: Id(5)] int PageSize = 20,
+    [property: Id(6)] string? ContinuationToken = null)
+{
+    public const string Unassigned = "-";
+}
+
+/// <summary>A page of the queue, most urgent first.</summary>
+[GenerateSerializer, Immutable, Alias("crm.cases.queue-page")]
+public sealed record CaseQueuePage(
+    [property: Id(0)] ImmutableArray<CaseQueueItem> Items,
+    [property: Id(1)] string? ContinuationToken);
+
+/// <summary>Reads a tenant's work queue (keyed by tenant id) from its index; never reads the cases themselves.</summary>
+public interface ICaseQueueGrain : IGrainWithStringKey
+{
+    Task<CaseQueuePage> ListAsync(CaseQueueQuery query);
+}

@@ -1,0 +1,24 @@
+namespace Crm.Contracts.ServiceDesk;
+
+/// <summary>
+/// An event for the tenant's own systems. <see cref="EventId"/> is stable across retries, so receivers can drop
+/// duplicates. <see cref="Type"/> is e.g. "case.sla_warning", "case.sla_breached", "case.escalated".
+/// </summary>
+[GenerateSerializer, Immutable, Alias("crm.service-desk.webhook-event")]
+public sealed record WebhookEvent(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] string Type,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string CaseId,
+    [property: Id(4)] string Summary,
+    [property: Id(5)] ImmutableDictionary<string, string> Data);
+
+/// <summary>
+/// The tenant's outgoing webhook (keyed by tenant id): a URL, a signing secret, and an outbox delivered with
+/// retries. Enqueueing never waits for the receiver.
+/// </summary>
+public interface IWebhookGrain : IGrainWithStringKey
+{
+    /// <summary>Queues an event for delivery; does nothing when no webhook is configured. Idempotent per event id.</summary>
+    Task EnqueueAsync(WebhookEvent webhookEvent);
+}

@@ -1,0 +1,13 @@
+namespace Crm.Grains.Cases;
+
+/// <summary>
+/// Where one queue row of a case lives: the lane (the whole tenant queue, one assignee's cases, the unassigned,
+/// the escalated) and the row's urgency sort key within it.
+/// </summary>
+public sealed record QueueSlot(string Lane, string SortKey)
+{
+    public const string AllLane = "all";
+    public const string EscalatedLane = "esc";
+
+    public static string AssigneeLane(string? assignee) => "a:" + (assignee ?? "-");
+}
