@@ -16,4 +16,16 @@ internal static class CrmMetrics
 
     public static readonly Counter<long> AuditRecords =
         Meter.CreateCounter<long>("crm.audit.records", description: "Audit log records written, by action.");
+
+    public static readonly Counter<long> CasesOpened =
+        Meter.CreateCounter<long>("crm.cases.opened", description: "Cases opened, by kind.");
+
+    public static readonly Counter<long> CasesResolved =
+        Meter.CreateCounter<long>("crm.cases.resolved", description: "Cases resolved (again, after a reopen).");
+
+    public static readonly Counter<long> SlaAlerts =
+        Meter.CreateCounter<long>("crm.sla.alerts", description: "SLA warnings and breaches raised, by target and level.");
+
+    public static readonly Counter<long> Escalations =
+        Meter.CreateCounter<long>("crm.cases.escalations", description: "Cases escalated, by cause (an SLA breach or a person).");
 }

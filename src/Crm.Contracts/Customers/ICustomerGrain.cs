@@ -18,6 +18,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Appends an interaction to the service archive (notes now; cases and surveys later).</summary>
     Task<ArchiveEntry> AppendArchiveAsync(NewArchiveEntry entry, string actor);
 
+    /// <summary>
+    /// Appends one event of a case to the archive, once: a case delivers its events in sequence order and may
+    /// repeat one after a failure, so a sequence at or below the last one seen from that case changes nothing.
+    /// After erasure the event is dropped (the case history keeps it), so a case never blocks on an erased customer.
+    /// </summary>
+    Task AppendCaseEventAsync(string caseId, long caseSequence, NewArchiveEntry entry, string actor);
+
     /// <summary>Reads the archive newest first.</summary>
     Task<ArchivePage> GetArchiveAsync(int pageSize, string? continuationToken);
 

@@ -20,8 +20,8 @@ public sealed partial class CustomerGrain(
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
-    private const int MaxSummaryLength = 500;
-    private const int MaxDetailLength = 4000;
+    public const int MaxSummaryLength = 500;
+    public const int MaxDetailLength = 4000;
     private const string ErasedName = "Erased customer";
     private const string RedactedSummary = "(erased)";
     private static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(5);
@@ -126,6 +126,23 @@ public sealed partial class CustomerGrain(
     {
         RequireExisting();
         RequireNotErased();
+        return await AppendAsync(entry, actor, caseSequence: null);
+    }
+
+    public async Task AppendCaseEventAsync(string caseId, long caseSequence, NewArchiveEntry entry, string actor)
+    {
+        RequireExisting();
+        if (state.State.Erased ||
+            state.State.CaseSequences.TryGetValue(caseId, out var seen) && seen >= caseSequence)
+        {
+            return;
+        }
+
+        await AppendAsync(entry with { ReferenceId = caseId }, actor, (caseId, caseSequence));
+    }
+
+    private async Task<ArchiveEntry> AppendAsync(NewArchiveEntry entry, string actor, (string CaseId, long Sequence)? caseSequence)
+    {
         var problems = new List<FieldError>();
         if (!Enum.IsDefined(entry.Kind))
         {
@@ -161,7 +178,8 @@ public sealed partial class CustomerGrain(
         var now = time.GetUtcNow();
         var stored = new ArchiveEntry(state.State.ArchiveCount + 1, now, entry.Kind, entry.Summary.Trim(), RequireActor(actor), entry.ReferenceId, entry.Detail);
         await archive.PutAsync(tenantId, customerId, stored);
-        await WriteAsync(state.State with { ArchiveCount = stored.Sequence, LastInteractionAt = now });
+        var sequences = caseSequence is { } c ? state.State.CaseSequences.SetItem(c.CaseId, c.Sequence) : state.State.CaseSequences;
+        await WriteAsync(state.State with { ArchiveCount = stored.Sequence, LastInteractionAt = now, CaseSequences = sequences });
         CountArchive(stored.Kind);
         return stored;
     }

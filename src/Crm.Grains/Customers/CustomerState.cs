@@ -31,6 +31,9 @@ public sealed record CustomerState
     /// <summary>Set with <see cref="ErasedAt"/> and cleared once every archive row is redacted; activation finishes what a crash left.</summary>
     [Id(9)] public bool ErasurePending { get; init; }
 
+    /// <summary>The last event sequence each case delivered into the archive, so a repeated delivery is dropped.</summary>
+    [Id(10)] public ImmutableDictionary<string, long> CaseSequences { get; init; } = ImmutableDictionary<string, long>.Empty;
+
     public bool Exists => Profile is not null;
 
     public bool Erased => ErasedAt is not null;

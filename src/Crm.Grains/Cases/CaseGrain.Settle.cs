@@ -1,0 +1,233 @@
+using Crm.Contracts.Cases;
+using Crm.Contracts.Customers;
+using Crm.Contracts.ServiceDesk;
+using Crm.Domain.Cases;
+using Crm.Domain.Sla;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Crm.Grains.Cases;
+
+/// <summary>
+/// What follows a stored change: the queue index, the outbox (archive, notifications, webhook), the SLA reminder and
+/// the agent roster. Each step is idempotent and remembers its progress in memory; the progress is persisted with
+/// the next state write, so a crash repeats at most a step whose receiver ignores repeats.
+/// </summary>
+public sealed partial class CaseGrain
+{
+    private const string SlaReminder = "sla";
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    // Timers can fire a little early; aiming just past the deadline means the clock has really reached it.
+    private static readonly TimeSpan ReminderMargin = TimeSpan.FromMilliseconds(250);
+
+    private CaseQueueItem? _indexedItem;
+    private IGrainTimer? _retry;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Exists)
+        {
+            await SettleAsync();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SlaReminder)
+        {
+            return;
+        }
+
+        if (!state.State.Exists)
+        {
+            await DropReminderAsync();
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var next = CatchUpSla(state.State, now);
+        if (_events.Count > 0)
+        {
+            await CommitAsync(next, now);
+        }
+        else
+        {
+            await SettleAsync();
+        }
+    }
+
+    private async Task SettleAsync()
+    {
+        var settled = await TryAsync("queue index", SyncQueueAsync)
+                      & await TryAsync("outbox", FlushOutboxAsync)
+                      & await TryAsync("SLA reminder", SyncReminderAsync)
+                      & await TryAsync("agent roster", SyncRosterAsync);
+        if (settled)
+        {
+            _retry?.Dispose();
+            _retry = null;
+        }
+        else
+        {
+            _retry ??= this.RegisterGrainTimer(
+                _ => SettleAsync(), new GrainTimerCreationOptions(RetryPeriod, RetryPeriod) { KeepAlive = true });
+        }
+    }
+
+    private async Task<bool> TryAsync(string step, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogSettleFailed(ex, step, this.GetPrimaryKeyString());
+            return false;
+        }
+    }
+
+    private async Task SyncQueueAsync()
+    {
+        var (tenantId, caseId) = Key;
+        var (desired, item) = Desired(caseId, time.GetUtcNow());
+        var indexed = state.State.IndexedSlots;
+        if (desired.Length > 0 && (!desired.SequenceEqual(indexed) || item != _indexedItem))
+        {
+            // Remembered before writing, so that after a failure every row that may exist is still known.
+            state.State = state.State with { IndexedSlots = [.. indexed.Union(desired)] };
+            await queue.PutAsync(tenantId, desired, item!);
+            _indexedItem = item;
+        }
+
+        var stale = state.State.IndexedSlots.Except(desired).ToList();
+        if (stale.Count > 0)
+        {
+            await queue.RemoveAsync(tenantId, stale);
+        }
+
+        state.State = state.State with { IndexedSlots = desired };
+        if (desired.Length == 0)
+        {
+            _indexedItem = null;
+        }
+    }
+
+    private (ImmutableArray<QueueSlot> Slots, CaseQueueItem? Item) Desired(string caseId, DateTimeOffset now)
+    {
+        var s = state.State;
+        if (!s.IsOpen)
+        {
+            return ([], null);
+        }
+
+        var report = SlaClock.Evaluate(Policy, s.Timeline!.ToDomain(), now);
+        var urgency = CaseUrgency.Of(s.Status, report)!;
+        var key = urgency.SortKey(caseId);
+        var lanes = new List<string> { QueueSlot.AllLane, QueueSlot.AssigneeLane(s.Assignee) };
+        if (s.Escalated)
+        {
+            lanes.Add(QueueSlot.EscalatedLane);
+        }
+
+        var r = s.Report!;
+        var item = new CaseQueueItem(
+            caseId, r.CustomerId, r.Kind, r.Severity, s.Category, s.Status, s.Assignee, s.Escalated, r.Subject, s.OpenedAt,
+            urgency.DueAt, urgency.Target, urgency.Status, urgency.Paused, urgency.Left, r.Channel);
+        return ([.. lanes.Select(l => new QueueSlot(l, key))], item);
+    }
+
+    /// <summary>Delivers the outbox in order; an archive entry that fails holds back later archive entries only.</summary>
+    private async Task FlushOutboxAsync()
+    {
+        var (tenantId, caseId) = Key;
+        var archiveBlocked = false;
+        Exception? failure = null;
+        foreach (var item in state.State.Outbox)
+        {
+            if (item.Archive is not null && archiveBlocked)
+            {
+                continue;
+            }
+
+            try
+            {
+                await DeliverAsync(tenantId, caseId, item);
+                state.State = state.State with { Outbox = state.State.Outbox.Remove(item) };
+            }
+            catch (Exception ex)
+            {
+                failure ??= ex;
+                archiveBlocked |= item.Archive is not null;
+            }
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task DeliverAsync(string tenantId, string caseId, CaseOutboxItem item)
+    {
+        if (item.Archive is { } entry)
+        {
+            var customer = grains.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, state.State.Report!.CustomerId));
+            await customer.AppendCaseEventAsync(caseId, item.Sequence, entry, item.Actor);
+        }
+        else if (item.Notification is { } notification)
+        {
+            await grains.GetGrain<IDeskNotificationGrain>(tenantId).PostAsync(notification);
+        }
+        else if (item.Webhook is { } webhook)
+        {
+            await grains.GetGrain<IWebhookGrain>(tenantId).EnqueueAsync(webhook);
+        }
+    }
+
+    private async Task SyncReminderAsync()
+    {
+        var now = time.GetUtcNow();
+        var desired = state.State.IsOpen ? SlaClock.Evaluate(Policy, state.State.Timeline!.ToDomain(), now).NextDueAt : null;
+        if (desired == state.State.ReminderDueAt)
+        {
+            return;
+        }
+
+        if (desired is { } due)
+        {
+            var wait = due - now + ReminderMargin;
+            await this.RegisterOrUpdateReminder(SlaReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, ReminderPeriod);
+        }
+        else
+        {
+            await DropReminderAsync();
+        }
+
+        state.State = state.State with { ReminderDueAt = desired };
+    }
+
+    private async Task DropReminderAsync()
+    {
+        if (await this.GetReminder(SlaReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task SyncRosterAsync()
+    {
+        var effective = state.State.IsOpen ? state.State.Assignee : null;
+        if (effective != state.State.CountedAssignee)
+        {
+            await grains.GetGrain<IAgentRosterGrain>(Key.TenantId).TransferAsync(state.State.CountedAssignee, effective);
+            state.State = state.State with { CountedAssignee = effective };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {Key}: {Step} not brought up to date; retrying.")]
+    private partial void LogSettleFailed(Exception exception, string step, string key);
+}

@@ -1,0 +1,68 @@
+using Crm.Contracts.Common;
+using Crm.Contracts.ServiceDesk;
+using Crm.Domain.Cases;
+
+namespace Crm.Grains.Tests.Cases;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ServiceDeskGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Defaults_AreTheContractTargets()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+
+        var policy = await desk.Settings.GetSlaPolicyAsync();
+        var settings = await desk.Settings.GetSettingsAsync();
+
+        Assert.Equal((1, TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(24), 0.75),
+            (policy.Version, policy.FirstResponse, policy.Resolution, policy.MajorResolution, policy.WarningShare));
+        Assert.Equal(CaseCategories.Defaults, settings.Categories.AsEnumerable());
+        Assert.Equal((7, AssignmentMode.Manual), (settings.ReopenWindowDays, settings.Assignment));
+    }
+
+    [Fact]
+    public async Task UpdateSlaPolicyAsync_BadPolicy_NamesFieldsAndKeepsTheCurrentVersion()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => desk.Settings.UpdateSlaPolicyAsync(
+            new SlaPolicyInput(TimeSpan.Zero, TimeSpan.FromHours(4), TimeSpan.FromHours(24), 1.5,
+                new SlaCalendarView("Mars/Olympus", [new WorkingHours(DayOfWeek.Monday, TimeSpan.FromHours(18), TimeSpan.FromHours(9))], [])),
+            "admin"));
+
+        Assert.Equal(["calendar.hours[0]", "calendar.timeZoneId", "firstResponse", "warningShare"], error.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await desk.Settings.GetSlaPolicyAsync()).Version);
+    }
+
+    [Fact]
+    public async Task UpdateSettingsAsync_KeepsOtherAndRefusesStaleVersions()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+
+        var saved = await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput(["Payment", "fraud"], 14, AssignmentMode.RoundRobin), 0, "admin");
+
+        Assert.Equal(["payment", "fraud", "other"], saved.Categories.AsEnumerable());
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([], 7, AssignmentMode.Manual), 0, "admin"));
+        var bad = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput(["ok", "not ok"], 0, AssignmentMode.Manual), null, "admin"));
+        Assert.Equal(["categories[1]", "reopenWindowDays"], bad.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public async Task Macros_CanBeSavedReplacedAndDeleted()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+
+        var macro = await desk.Settings.SaveMacroAsync(null, new MacroInput("Refund issued", "We have issued your refund; it arrives in 3-5 days."), "lead");
+        await desk.Settings.SaveMacroAsync(macro.MacroId, new MacroInput("Refund issued", "Refund sent: 3-5 working days."), "lead");
+
+        var listed = Assert.Single(await desk.Settings.ListMacrosAsync());
+        Assert.Equal("Refund sent: 3-5 working days.", listed.Body);
+        await desk.Settings.DeleteMacroAsync(macro.MacroId, "lead");
+        Assert.Empty(await desk.Settings.ListMacrosAsync());
+        await Assert.ThrowsAsync<NotFoundException>(() => desk.Settings.DeleteMacroAsync(macro.MacroId, "lead"));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => desk.Settings.SaveMacroAsync(null, new MacroInput("", "x"), "lead"));
+    }
+}
