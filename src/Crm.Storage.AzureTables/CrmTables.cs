@@ -15,7 +15,9 @@ public static class CrmTables
     public const string CustomerLookup = "CrmCustomerLookup";
     public const string AuditLog = "CrmAuditLog";
     public const string Reminders = "CrmReminders";
+    public const string CaseHistory = "CrmCaseHistory";
+    public const string CaseQueue = "CrmCaseQueue";
 
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue];
 }

@@ -1,4 +1,5 @@
 using Crm.Grains.Audit;
+using Crm.Grains.Cases;
 using Crm.Grains.Customers;
 using Crm.Grains.Health;
 using Crm.Storage.AzureTables.Stores;
@@ -17,6 +18,8 @@ public static class CrmTableStoresExtensions
     public static IServiceCollection AddCrmTableStores(this IServiceCollection services)
     {
         services.AddSingleton<ICustomerArchiveStore, TableArchiveStore>();
+        services.AddSingleton<ICaseHistoryStore, TableCaseHistoryStore>();
+        services.AddSingleton<ICaseQueueStore, TableCaseQueueStore>();
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();
         services.AddSingleton<ICustomerLookupStore, TableCustomerLookupStore>();
