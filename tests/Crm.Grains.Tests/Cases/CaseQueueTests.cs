@@ -80,7 +80,7 @@ public sealed class CaseQueueTests(ClusterFixture fixture)
     public async Task AutoAssign_LeastLoaded_GivesEachNewCaseToTheAgentWithFewestOpen()
     {
         var desk = await CaseDesk.CreateAsync(fixture.Client);
-        await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([], 7, AssignmentMode.LeastLoaded), null, "admin");
+        await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([.. CaseCategories.Defaults], 7, AssignmentMode.LeastLoaded), null, "admin");
         var mei = await desk.AgentAsync("mei");
         var tao = await desk.AgentAsync("tao");
         await desk.AgentAsync("off", available: false);
@@ -95,7 +95,7 @@ public sealed class CaseQueueTests(ClusterFixture fixture)
         Assert.Equal(2, counts[mei]);
         Assert.Equal(2, counts[tao]);
         var loads = await desk.Roster.ListAsync();
-        Assert.Equal([2, 2, 0], loads.OrderBy(l => l.Username == mei ? 0 : l.Username == tao ? 1 : 2).Select(l => l.OpenCases));
+        Assert.Equal([2, 2], loads.Where(l => l.Available).Select(l => l.OpenCases));
 
         // Resolving frees a slot: the next case goes to whoever now has fewer.
         var meiCase = opened.First(c => desk.Case(c.CaseId).GetAsync().Result!.Assignee == mei);
@@ -108,7 +108,7 @@ public sealed class CaseQueueTests(ClusterFixture fixture)
     public async Task AutoAssign_RoundRobin_TakesAgentsInTurn()
     {
         var desk = await CaseDesk.CreateAsync(fixture.Client);
-        await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([], 7, AssignmentMode.RoundRobin), null, "admin");
+        await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([.. CaseCategories.Defaults], 7, AssignmentMode.RoundRobin), null, "admin");
         var agents = new[] { await desk.AgentAsync("a"), await desk.AgentAsync("b") }.Order(StringComparer.Ordinal).ToArray();
 
         var assignees = new List<string?>();
