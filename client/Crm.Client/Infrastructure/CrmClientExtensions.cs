@@ -49,6 +49,8 @@ public static class CrmClientExtensions
         api.MapTenantsApi();
         api.MapCustomersApi();
         api.MapAuditApi();
+        api.MapCasesApi();
+        api.MapServiceDeskApi();
         return app;
     }
 }
