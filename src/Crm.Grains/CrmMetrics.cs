@@ -16,4 +16,13 @@ internal static class CrmMetrics
 
     public static readonly Counter<long> AuditRecords =
         Meter.CreateCounter<long>("crm.audit.records", description: "Audit log records written, by action.");
+
+    public static readonly Counter<long> WebhooksDelivered =
+        Meter.CreateCounter<long>("crm.webhooks.delivered", description: "Webhook events a tenant's receiver accepted, by type.");
+
+    public static readonly Counter<long> WebhooksFailed =
+        Meter.CreateCounter<long>("crm.webhooks.failed", description: "Webhook events given up on after their last attempt, by type.");
+
+    public static readonly Counter<long> WebhooksDropped =
+        Meter.CreateCounter<long>("crm.webhooks.dropped", description: "Webhook events dropped undelivered because a tenant's outbox was full.");
 }
