@@ -49,6 +49,7 @@ public static class CrmClientExtensions
         api.MapTenantsApi();
         api.MapCustomersApi();
         api.MapAuditApi();
+        api.MapWebhooksApi();
         return app;
     }
 }
