@@ -27,6 +27,10 @@ public sealed partial class WebhookGrain(
     private const int RecentLimit = 20;
     private const int FinishedIdLimit = 1000;
     private const int MaxErrorLength = 200;
+
+    // Keeps the state well under the storage's 1 MB entity limit, however large the events are.
+    private const int MaxPendingBytes = 512 * 1024;
+    private const int MaxEventBytes = 64 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private IGrainTimer? _timer;
@@ -56,6 +60,11 @@ public sealed partial class WebhookGrain(
             throw new ValidationFailedException([new FieldError("eventId", "An event needs an id and a type.")]);
         }
 
+        if (EstimatedBytes(webhookEvent) > MaxEventBytes)
+        {
+            throw new ValidationFailedException([new FieldError("summary", $"An event takes at most {MaxEventBytes / 1024} KB.")]);
+        }
+
         var current = state.State;
         if (current.Url is null
             || current.Pending.Any(p => p.Event.EventId == webhookEvent.EventId)
@@ -66,8 +75,10 @@ public sealed partial class WebhookGrain(
 
         var pending = current.Pending.Add(new WebhookOutboxEntry(webhookEvent, 0, time.GetUtcNow()));
         var dropped = 0;
-        while (pending.Length > Math.Max(1, Options.MaxPending))
+        var bytes = pending.Sum(p => EstimatedBytes(p.Event));
+        while (pending.Length > 1 && (pending.Length > Options.MaxPending || bytes > MaxPendingBytes))
         {
+            bytes -= EstimatedBytes(pending[0].Event);
             pending = pending.RemoveAt(0);
             dropped++;
         }
@@ -320,6 +331,11 @@ public sealed partial class WebhookGrain(
         CrmMetrics.WebhooksFailed.Add(1, tags);
         LogFailedPermanently(this.GetPrimaryKeyString(), eventId, entry.Event.Type, attempts, error);
     }
+
+    private static int EstimatedBytes(WebhookEvent e) =>
+        64 + Encoding.UTF8.GetByteCount(e.EventId) + Encoding.UTF8.GetByteCount(e.Type) + Encoding.UTF8.GetByteCount(e.CaseId ?? "")
+        + Encoding.UTF8.GetByteCount(e.Summary ?? "")
+        + (e.Data ?? ImmutableDictionary<string, string>.Empty).Sum(d => 8 + Encoding.UTF8.GetByteCount(d.Key) + Encoding.UTF8.GetByteCount(d.Value ?? ""));
 
     private static int IndexOf(ImmutableArray<WebhookOutboxEntry> pending, string eventId)
     {

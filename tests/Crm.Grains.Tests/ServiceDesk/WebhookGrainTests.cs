@@ -261,6 +261,38 @@ public sealed class WebhookGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Enqueue_OutboxFull_DropsTheOldestAndCountsThem()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(_ => 503);
+        var (_, webhook) = NewWebhook();
+        await webhook.ConfigureAsync(receiver.Url, "admin-1");
+        // About 60 KB each: the outbox keeps 512 KB, so 8 of 10 fit.
+        var events = Enumerable.Range(0, 10).Select(_ => NewEvent() with { Summary = new string('s', 60_000) }).ToList();
+
+        foreach (var e in events)
+        {
+            await webhook.EnqueueAsync(e);
+        }
+
+        var status = await webhook.GetStatusAsync();
+        Assert.Equal((8, 2L), (status.Pending, status.Dropped));
+        Assert.Equal(events.Skip(2).Select(e => e.EventId), status.Deliveries.Where(d => d.State == WebhookDeliveryState.Pending).Select(d => d.EventId));
+        await webhook.ConfigureAsync(null, "admin-1");
+    }
+
+    [Fact]
+    public async Task Enqueue_OversizedEvent_IsRefused()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (_, webhook) = NewWebhook();
+        await webhook.ConfigureAsync(receiver.Url, "admin-1");
+
+        await Assert.ThrowsAsync<ValidationFailedException>(() => webhook.EnqueueAsync(NewEvent() with { Summary = new string('s', 70_000) }));
+
+        Assert.Equal(0, (await webhook.GetStatusAsync()).Pending);
+    }
+
+    [Fact]
     public async Task RotateSecret_NoWebhook_IsNotFound()
     {
         var (_, webhook) = NewWebhook();
