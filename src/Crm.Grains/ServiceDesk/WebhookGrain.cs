@@ -66,10 +66,15 @@ public sealed partial class WebhookGrain(
         }
 
         var current = state.State;
-        if (current.Url is null
-            || current.Pending.Any(p => p.Event.EventId == webhookEvent.EventId)
-            || current.FinishedIds.Contains(webhookEvent.EventId))
+        if (current.Url is null)
         {
+            return;
+        }
+
+        if (current.Pending.Any(p => p.Event.EventId == webhookEvent.EventId) || current.FinishedIds.Contains(webhookEvent.EventId))
+        {
+            // A repeat after an enqueue that stored the event but failed to register the reminder: register it now.
+            await SyncReminderAsync();
             return;
         }
 
