@@ -51,6 +51,7 @@ public static class CrmClientExtensions
         api.MapAuditApi();
         api.MapCasesApi();
         api.MapServiceDeskApi();
+        api.MapWebhooksApi();
         return app;
     }
 }
