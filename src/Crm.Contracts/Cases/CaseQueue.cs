@@ -49,8 +49,19 @@ public sealed record CaseQueuePage(
     [property: Id(0)] ImmutableArray<CaseQueueItem> Items,
     [property: Id(1)] string? ContinuationToken);
 
-/// <summary>Reads a tenant's work queue (keyed by tenant id) from its index; never reads the cases themselves.</summary>
+/// <summary>
+/// A tenant's work queue (keyed by tenant id), held in memory in urgency order: a page costs the page, however many
+/// cases are open. It loads from the durable queue index when it activates; case grains tell it each change after
+/// writing the index, so a restart loses nothing.
+/// </summary>
 public interface ICaseQueueGrain : IGrainWithStringKey
 {
+    [Orleans.Concurrency.ReadOnly]
     Task<CaseQueuePage> ListAsync(CaseQueueQuery query);
+
+    /// <summary>Adds or moves a case; called by its grain after the index row is written.</summary>
+    Task TrackAsync(string sortKey, CaseQueueItem item);
+
+    /// <summary>Drops a case that left the queue; called by its grain after the index row is deleted.</summary>
+    Task ForgetAsync(string caseId);
 }

@@ -95,11 +95,13 @@ public sealed partial class CaseGrain
         var (tenantId, caseId) = Key;
         var (desired, item) = Desired(caseId, time.GetUtcNow());
         var indexed = state.State.IndexedSlots;
+        var queueGrain = grains.GetGrain<ICaseQueueGrain>(tenantId);
         if (desired.Length > 0 && (!desired.SequenceEqual(indexed) || item != _indexedItem))
         {
             // Remembered before writing, so that after a failure every row that may exist is still known.
             state.State = state.State with { IndexedSlots = [.. indexed.Union(desired)] };
             await queue.PutAsync(tenantId, desired, item!);
+            await queueGrain.TrackAsync(desired[0].SortKey, item!);
             _indexedItem = item;
         }
 
@@ -107,6 +109,10 @@ public sealed partial class CaseGrain
         if (stale.Count > 0)
         {
             await queue.RemoveAsync(tenantId, stale);
+            if (desired.Length == 0)
+            {
+                await queueGrain.ForgetAsync(caseId);
+            }
         }
 
         state.State = state.State with { IndexedSlots = desired };
@@ -126,18 +132,11 @@ public sealed partial class CaseGrain
 
         var report = SlaClock.Evaluate(Policy, s.Timeline!.ToDomain(), now);
         var urgency = CaseUrgency.Of(s.Status, report)!;
-        var key = urgency.SortKey(caseId);
-        var lanes = new List<string> { QueueSlot.AllLane, QueueSlot.AssigneeLane(s.Assignee) };
-        if (s.Escalated)
-        {
-            lanes.Add(QueueSlot.EscalatedLane);
-        }
-
         var r = s.Report!;
         var item = new CaseQueueItem(
             caseId, r.CustomerId, r.Kind, r.Severity, s.Category, s.Status, s.Assignee, s.Escalated, r.Subject, s.OpenedAt,
             urgency.DueAt, urgency.Target, urgency.Status, urgency.Paused, urgency.Left, r.Channel);
-        return ([.. lanes.Select(l => new QueueSlot(l, key))], item);
+        return ([new QueueSlot(QueueSlot.ShardLane(caseId), urgency.SortKey(caseId))], item);
     }
 
     /// <summary>Delivers the outbox in order; an archive entry that fails holds back later archive entries only.</summary>

@@ -1,15 +1,112 @@
 using Crm.Contracts.Cases;
 using Crm.Domain.Cases;
 using Crm.Domain.Common;
-using Orleans.Concurrency;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Cases;
 
-/// <summary>Serves a tenant's work queue from its index; stateless, so reads scale out and never touch a case grain.</summary>
-[StatelessWorker]
-public sealed class CaseQueueGrain(ICaseQueueStore store) : Grain, ICaseQueueGrain
+/// <summary>
+/// A tenant's work queue in memory: a sorted set of urgency keys and the item each one shows. Activation reads the
+/// tenant's shard lanes once; from then on a page is a walk from the token to the next matches, never a storage read.
+/// The index table stays the truth: case grains write it first and tell this grain second, and a repeated or late
+/// notice only re-applies what the table already says.
+/// </summary>
+public sealed partial class CaseQueueGrain(ICaseQueueStore store, ILogger<CaseQueueGrain> logger) : Grain, ICaseQueueGrain
 {
+    private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseQueueItem> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _keyOfCase = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = this.GetPrimaryKeyString();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var shards = await Task.WhenAll(QueueSlot.AllShardLanes.Select(async lane =>
+        {
+            var rows = new List<(string, CaseQueueItem)>();
+            await foreach (var row in store.ReadLaneAsync(tenantId, lane, cancellationToken))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }));
+        foreach (var (key, item) in shards.SelectMany(s => s))
+        {
+            Track(key, item);
+        }
+
+        LogLoaded(tenantId, _items.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
     public Task<CaseQueuePage> ListAsync(CaseQueueQuery query)
+    {
+        Validate(query);
+        IEnumerable<string> view = _keys;
+        if (query.ContinuationToken is { } after)
+        {
+            view = _keys.Count == 0 || string.CompareOrdinal(after, _keys.Max) >= 0
+                ? []
+                : _keys.GetViewBetween(after, _keys.Max!).Where(k => string.CompareOrdinal(k, after) > 0);
+        }
+
+        var page = new List<CaseQueueItem>(query.PageSize);
+        string? last = null;
+        foreach (var key in view)
+        {
+            var item = _items[key];
+            if (Matches(item, query))
+            {
+                page.Add(item);
+                last = key;
+                if (page.Count == query.PageSize)
+                {
+                    break;
+                }
+            }
+        }
+
+        return Task.FromResult(new CaseQueuePage([.. page], page.Count == query.PageSize ? last : null));
+    }
+
+    public Task TrackAsync(string sortKey, CaseQueueItem item)
+    {
+        Track(sortKey, item);
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetAsync(string caseId)
+    {
+        if (_keyOfCase.Remove(caseId, out var key))
+        {
+            _keys.Remove(key);
+            _items.Remove(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Track(string sortKey, CaseQueueItem item)
+    {
+        if (_keyOfCase.TryGetValue(item.CaseId, out var old) && old != sortKey)
+        {
+            _keys.Remove(old);
+            _items.Remove(old);
+        }
+
+        _keyOfCase[item.CaseId] = sortKey;
+        _keys.Add(sortKey);
+        _items[sortKey] = item;
+    }
+
+    private static bool Matches(CaseQueueItem item, CaseQueueQuery query) =>
+        (query.Kind is not { } kind || item.Kind == kind) &&
+        (query.Severity is not { } severity || item.Severity == severity) &&
+        (query.Category is not { } category || item.Category == category) &&
+        (!query.EscalatedOnly || item.Escalated) &&
+        (query.Assignee is not { } assignee || (assignee == CaseQueueQuery.Unassigned ? item.Assignee is null : item.Assignee == assignee));
+
+    private static void Validate(CaseQueueQuery query)
     {
         var errors = new List<FieldError>();
         if (!Paging.IsValidPageSize(query.PageSize))
@@ -42,19 +139,12 @@ public sealed class CaseQueueGrain(ICaseQueueStore store) : Grain, ICaseQueueGra
             errors.Add(new("continuationToken", "Not a token this queue issued."));
         }
 
-        if (query.EscalatedOnly && query.Assignee is not null)
-        {
-            errors.Add(new("assignee", "The escalation queue is not split by assignee."));
-        }
-
         if (errors.Count > 0)
         {
             throw new ValidationFailedException([.. errors]);
         }
-
-        var lane = query.EscalatedOnly ? QueueSlot.EscalatedLane
-            : query.Assignee is { } assignee ? QueueSlot.AssigneeLane(assignee == CaseQueueQuery.Unassigned ? null : assignee)
-            : QueueSlot.AllLane;
-        return store.ReadAsync(this.GetPrimaryKeyString(), lane, query);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Work queue of tenant {TenantId} loaded: {Count} open cases in {Milliseconds:F0} ms.")]
+    private partial void LogLoaded(string tenantId, int count, double milliseconds);
 }

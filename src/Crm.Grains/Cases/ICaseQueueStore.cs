@@ -3,8 +3,8 @@ using Crm.Contracts.Cases;
 namespace Crm.Grains.Cases;
 
 /// <summary>
-/// The index behind the work queue: per tenant and lane, rows in urgency order, each carrying what the queue shows.
-/// Reading the first page reads one page of rows, however many cases are open.
+/// The durable index behind the work queue: per tenant and lane, rows in urgency order, each carrying what the queue
+/// shows. The queue grain loads it once and serves pages from memory; the case grains keep both up to date.
 /// </summary>
 public interface ICaseQueueStore
 {
@@ -13,6 +13,9 @@ public interface ICaseQueueStore
 
     /// <summary>Deletes the slots; slots already gone are fine.</summary>
     Task RemoveAsync(string tenantId, IReadOnlyCollection<QueueSlot> slots, CancellationToken cancellationToken = default);
+
+    /// <summary>Every row of one lane in sort-key order, for loading the queue into memory.</summary>
+    IAsyncEnumerable<(string SortKey, CaseQueueItem Item)> ReadLaneAsync(string tenantId, string lane, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A page of one lane, most urgent first, keeping only items that match <paramref name="query"/>'s kind,

@@ -58,6 +58,16 @@ public sealed class TableCaseQueueStore(TableServiceClient service, PersonalData
             _table.DeleteEntityAsync(PartitionKey(tenantId, slot.Lane), RowKey(slot.SortKey), ETag.All, cancellationToken)));
     }
 
+    public async IAsyncEnumerable<(string SortKey, CaseQueueItem Item)> ReadLaneAsync(
+        string tenantId, string lane, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenantId, lane)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return (TableKey.Unescape(row.RowKey), FromRow(row));
+        }
+    }
+
     public async Task<CaseQueuePage> ReadAsync(string tenantId, string lane, CaseQueueQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -49,6 +49,30 @@ public sealed class CaseQueueTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ListAsync_AfterEverySiloRestarts_LoadsTheSameQueueFromTheIndex()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        var agent = await desk.AgentAsync("mei");
+        for (var i = 0; i < 20; i++)
+        {
+            await desk.OpenAsync(desk.Report(subject: $"case {i:D2}"));
+        }
+
+        var gone = (await desk.Queue.ListAsync(new CaseQueueQuery(PageSize: 3))).Items;
+        await desk.Case(gone[0].CaseId).ApplyAsync(CaseAction.Resolve, null, "agent-1");
+        await desk.Case(gone[1].CaseId).AssignAsync(agent, "lead");
+        var before = await desk.Queue.ListAsync(new CaseQueueQuery(PageSize: 100));
+
+        await fixture.RestartClusterAsync();
+        desk = new CaseDesk(fixture.Client, desk.TenantId, desk.CustomerId);
+
+        var after = await desk.Queue.ListAsync(new CaseQueueQuery(PageSize: 100));
+        Assert.Equal(19, after.Items.Length);
+        Assert.Equal(before.Items.Select(i => (i.CaseId, i.Assignee)), after.Items.Select(i => (i.CaseId, i.Assignee)));
+        Assert.DoesNotContain(after.Items, i => i.CaseId == gone[0].CaseId);
+    }
+
+    [Fact]
     public async Task ListAsync_PagesWithContinuation()
     {
         var desk = await CaseDesk.CreateAsync(fixture.Client);

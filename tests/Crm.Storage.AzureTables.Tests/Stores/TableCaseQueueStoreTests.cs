@@ -16,6 +16,12 @@ namespace Crm.Storage.AzureTables.Tests.Stores;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    // Lanes are opaque to the store; these mimic the shapes the product uses and a few it must keep apart.
+    private const string AllLane = "all";
+    private const string EscalatedLane = "esc";
+
+    private static string AssigneeLane(string username) => "a:" + username;
+
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private TableServiceClient _service = null!;
     private TableCaseQueueStore _store = null!;
@@ -39,9 +45,9 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
             TimeSpan.FromMinutes(-95), CaseChannel.Email);
         var paused = new CaseUrgency(item.DueAt, item.DueTarget, item.SlaStatus, item.Paused, item.Left);
 
-        await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AllLane, paused.SortKey(item.CaseId))], item);
+        await _store.PutAsync(tenant, [new QueueSlot(AllLane, paused.SortKey(item.CaseId))], item);
 
-        var page = await _store.ReadAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery());
+        var page = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery());
         Assert.Equal(new[] { item }, page.Items.AsEnumerable());
         Assert.Null(page.ContinuationToken);
     }
@@ -55,12 +61,12 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
         // Written in shuffled order, concurrently per slot; every third case is also in bob's lane.
         foreach (var item in items.OrderBy(_ => Random.Shared.Next()))
         {
-            var lanes = int.Parse(item.CaseId[2..]) % 3 == 0 ? new[] { QueueSlot.AllLane, QueueSlot.AssigneeLane("bob") } : [QueueSlot.AllLane];
+            var lanes = int.Parse(item.CaseId[2..]) % 3 == 0 ? new[] { AllLane, AssigneeLane("bob") } : [AllLane];
             await _store.PutAsync(tenant, lanes.Select(l => new QueueSlot(l, slots[item.CaseId])).ToList(), item);
         }
 
-        var all = await ReadAllAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(PageSize: 5));
-        var bob = await ReadAllAsync(tenant, QueueSlot.AssigneeLane("bob"), new CaseQueueQuery(PageSize: 5));
+        var all = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(PageSize: 5));
+        var bob = await ReadAllAsync(tenant, AssigneeLane("bob"), new CaseQueueQuery(PageSize: 5));
 
         Assert.Equal(items.OrderBy(i => slots[i.CaseId], StringComparer.Ordinal).Select(i => i.CaseId), all.Items.Select(i => i.CaseId));
         Assert.Equal(5, all.Pages);
@@ -79,11 +85,11 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
         var tenant = NewTenant();
         for (var i = 0; i < 4; i++)
         {
-            await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AllLane, SortKey(Item(i)))], Item(i));
+            await _store.PutAsync(tenant, [new QueueSlot(AllLane, SortKey(Item(i)))], Item(i));
         }
 
-        var first = await _store.ReadAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(PageSize: 4));
-        var second = await _store.ReadAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(PageSize: 4, ContinuationToken: first.ContinuationToken));
+        var first = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery(PageSize: 4));
+        var second = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery(PageSize: 4, ContinuationToken: first.ContinuationToken));
 
         Assert.Equal(4, first.Items.Length);
         Assert.NotNull(first.ContinuationToken);
@@ -102,11 +108,11 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
             Severity = i % 2 == 0 ? CaseSeverity.Major : CaseSeverity.Normal,
             Category = i % 80 == 7 ? "billing" : "delivery",
         }).ToList();
-        await _store.PutLaneAsync(tenant, QueueSlot.AllLane, items.Select(i => (SortKey(i), i)).ToList());
+        await _store.PutLaneAsync(tenant, AllLane, items.Select(i => (SortKey(i), i)).ToList());
 
-        var complaints = await ReadAllAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, PageSize: 4));
-        var billingComplaints = await ReadAllAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, Category: "billing", PageSize: 100));
-        var majorComplaints = await ReadAllAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, Severity: CaseSeverity.Major));
+        var complaints = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, PageSize: 4));
+        var billingComplaints = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, Category: "billing", PageSize: 100));
+        var majorComplaints = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, Severity: CaseSeverity.Major));
 
         var expected = items.Where(i => i.Kind == CaseKind.Complaint).OrderBy(SortKey, StringComparer.Ordinal).ToList();
         Assert.Equal(10, expected.Count);
@@ -124,7 +130,7 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Read_PageSizeOutOfRange_FailsNamingPageSize(int pageSize)
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            _store.ReadAsync(NewTenant(), QueueSlot.AllLane, new CaseQueueQuery(PageSize: pageSize)));
+            _store.ReadAsync(NewTenant(), AllLane, new CaseQueueQuery(PageSize: pageSize)));
 
         Assert.Equal(["pageSize"], error.Errors.Select(e => e.Field));
     }
@@ -140,7 +146,7 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Read_MalformedToken_FailsNamingTheToken(string token)
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            _store.ReadAsync(NewTenant(), QueueSlot.AllLane, new CaseQueueQuery(ContinuationToken: token)));
+            _store.ReadAsync(NewTenant(), AllLane, new CaseQueueQuery(ContinuationToken: token)));
 
         Assert.Equal(["continuationToken"], error.Errors.Select(e => e.Field));
     }
@@ -149,9 +155,9 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Read_TokenWithQuotes_IsAValidKeyAndCannotInjectIntoTheFilter()
     {
         var tenant = NewTenant();
-        await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AllLane, SortKey(Item(1)))], Item(1));
+        await _store.PutAsync(tenant, [new QueueSlot(AllLane, SortKey(Item(1)))], Item(1));
 
-        var page = await _store.ReadAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery(ContinuationToken: "' or RowKey ne '"));
+        var page = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery(ContinuationToken: "' or RowKey ne '"));
 
         // Quoted by the filter builder, the token is only a key to start after; every real key sorts after "'".
         Assert.Single(page.Items);
@@ -162,39 +168,39 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     {
         var a = NewTenant();
         var ab = a + "b";
-        await _store.PutAsync(a, [new QueueSlot(QueueSlot.AllLane, SortKey(Item(1))), new QueueSlot(QueueSlot.AssigneeLane("bob"), SortKey(Item(1)))], Item(1));
-        await _store.PutAsync(ab, [new QueueSlot(QueueSlot.AllLane, SortKey(Item(2)))], Item(2));
-        await _store.PutAsync(a, [new QueueSlot(QueueSlot.AssigneeLane("bobby"), SortKey(Item(3)))], Item(3));
+        await _store.PutAsync(a, [new QueueSlot(AllLane, SortKey(Item(1))), new QueueSlot(AssigneeLane("bob"), SortKey(Item(1)))], Item(1));
+        await _store.PutAsync(ab, [new QueueSlot(AllLane, SortKey(Item(2)))], Item(2));
+        await _store.PutAsync(a, [new QueueSlot(AssigneeLane("bobby"), SortKey(Item(3)))], Item(3));
         await _store.PutAsync(a, [new QueueSlot("a:bob|all", SortKey(Item(4)))], Item(4));
 
-        Assert.Equal(["c-1"], (await _store.ReadAsync(a, QueueSlot.AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Equal(["c-2"], (await _store.ReadAsync(ab, QueueSlot.AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Equal(["c-1"], (await _store.ReadAsync(a, QueueSlot.AssigneeLane("bob"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Empty((await _store.ReadAsync(ab, QueueSlot.AssigneeLane("bob"), new CaseQueueQuery())).Items);
-        await Assert.ThrowsAsync<ArgumentException>(() => _store.ReadAsync(a + "|a:bob", QueueSlot.AllLane, new CaseQueueQuery()));
+        Assert.Equal(["c-1"], (await _store.ReadAsync(a, AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Equal(["c-2"], (await _store.ReadAsync(ab, AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Equal(["c-1"], (await _store.ReadAsync(a, AssigneeLane("bob"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Empty((await _store.ReadAsync(ab, AssigneeLane("bob"), new CaseQueueQuery())).Items);
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.ReadAsync(a + "|a:bob", AllLane, new CaseQueueQuery()));
     }
 
     [Fact]
     public async Task Read_UsernameWithCharactersKeysForbid_HasItsOwnLane()
     {
         var tenant = NewTenant();
-        await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AssigneeLane("ann/b#1?"), SortKey(Item(1)))], Item(1));
-        await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AssigneeLane("ann_b_1_"), SortKey(Item(2)))], Item(2));
+        await _store.PutAsync(tenant, [new QueueSlot(AssigneeLane("ann/b#1?"), SortKey(Item(1)))], Item(1));
+        await _store.PutAsync(tenant, [new QueueSlot(AssigneeLane("ann_b_1_"), SortKey(Item(2)))], Item(2));
 
-        Assert.Equal(["c-1"], (await _store.ReadAsync(tenant, QueueSlot.AssigneeLane("ann/b#1?"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Equal(["c-2"], (await _store.ReadAsync(tenant, QueueSlot.AssigneeLane("ann_b_1_"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Equal(["c-1"], (await _store.ReadAsync(tenant, AssigneeLane("ann/b#1?"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Equal(["c-2"], (await _store.ReadAsync(tenant, AssigneeLane("ann_b_1_"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
     }
 
     [Fact]
     public async Task Put_SameSlotAgain_ReplacesTheRow()
     {
         var tenant = NewTenant();
-        var slot = new QueueSlot(QueueSlot.AllLane, SortKey(Item(1)));
+        var slot = new QueueSlot(AllLane, SortKey(Item(1)));
         await _store.PutAsync(tenant, [slot], Item(1));
 
         await _store.PutAsync(tenant, [slot], Item(1) with { Assignee = null, Status = CaseStatus.InProgress });
 
-        var page = await _store.ReadAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery());
+        var page = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery());
         Assert.Equal(new[] { Item(1) with { Assignee = null, Status = CaseStatus.InProgress } }, page.Items.AsEnumerable());
     }
 
@@ -202,16 +208,16 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Remove_TwiceAndSlotsNeverWritten_IsFineAndLeavesOtherSlots()
     {
         var tenant = NewTenant();
-        var all = new QueueSlot(QueueSlot.AllLane, SortKey(Item(1)));
-        var esc = new QueueSlot(QueueSlot.EscalatedLane, SortKey(Item(1)));
+        var all = new QueueSlot(AllLane, SortKey(Item(1)));
+        var esc = new QueueSlot(EscalatedLane, SortKey(Item(1)));
         await _store.PutAsync(tenant, [all, esc], Item(1));
-        await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AllLane, SortKey(Item(2)))], Item(2));
+        await _store.PutAsync(tenant, [new QueueSlot(AllLane, SortKey(Item(2)))], Item(2));
 
         await _store.RemoveAsync(tenant, [all, esc]);
-        await _store.RemoveAsync(tenant, [all, esc, new QueueSlot(QueueSlot.AssigneeLane(null), "0x_never")]);
+        await _store.RemoveAsync(tenant, [all, esc, new QueueSlot(AssigneeLane("-"), "0x_never")]);
 
-        Assert.Equal(["c-2"], (await _store.ReadAsync(tenant, QueueSlot.AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Empty((await _store.ReadAsync(tenant, QueueSlot.EscalatedLane, new CaseQueueQuery())).Items);
+        Assert.Equal(["c-2"], (await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Empty((await _store.ReadAsync(tenant, EscalatedLane, new CaseQueueQuery())).Items);
     }
 
     [Fact]
@@ -219,7 +225,7 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     {
         var tenant = NewTenant();
         var item = Item(1) with { Subject = "Refund for Jane Doe, card 4111" };
-        await _store.PutAsync(tenant, [new QueueSlot(QueueSlot.AllLane, SortKey(item))], item);
+        await _store.PutAsync(tenant, [new QueueSlot(AllLane, SortKey(item))], item);
 
         var row = await _service.GetTableClient(CrmTables.CaseQueue)
             .QueryAsync<TableEntity>(e => e.PartitionKey == tenant + "|all").FirstAsync();
