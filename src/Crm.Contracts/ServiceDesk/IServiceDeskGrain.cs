@@ -6,12 +6,18 @@ namespace Crm.Contracts.ServiceDesk;
 /// </summary>
 public interface IServiceDeskGrain : IGrainWithStringKey
 {
+    [Orleans.Concurrency.ReadOnly]
     Task<ServiceDeskSettings> GetSettingsAsync();
+
+    /// <summary>What opening a case needs, in one call: the settings and the SLA policy in force.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<CaseIntakeSettings> GetIntakeAsync();
 
     /// <summary>With <paramref name="expectedVersion"/>, a stale version is a conflict.</summary>
     Task<ServiceDeskSettings> UpdateSettingsAsync(ServiceDeskSettingsInput input, long? expectedVersion, string actor);
 
     /// <summary>The policy in force, or the given version (not found when it never existed).</summary>
+    [Orleans.Concurrency.ReadOnly]
     Task<SlaPolicyView> GetSlaPolicyAsync(int? version = null);
 
     /// <summary>Every version, oldest first.</summary>
@@ -27,3 +33,6 @@ public interface IServiceDeskGrain : IGrainWithStringKey
 
     Task DeleteMacroAsync(string macroId, string actor);
 }
+
+[GenerateSerializer, Immutable, Alias("crm.service-desk.intake-settings")]
+public sealed record CaseIntakeSettings([property: Id(0)] ServiceDeskSettings Settings, [property: Id(1)] SlaPolicyView Policy);

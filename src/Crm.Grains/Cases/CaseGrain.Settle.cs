@@ -60,11 +60,13 @@ public sealed partial class CaseGrain
 
     private async Task SettleAsync()
     {
-        var settled = await TryAsync("queue index", SyncQueueAsync)
-                      & await TryAsync("outbox", FlushOutboxAsync)
-                      & await TryAsync("SLA reminder", SyncReminderAsync)
-                      & await TryAsync("agent roster", SyncRosterAsync);
-        if (settled)
+        // Independent steps, so they overlap; each touches its own part of the bookkeeping.
+        var steps = await Task.WhenAll(
+            TryAsync("queue index", SyncQueueAsync),
+            TryAsync("outbox", FlushOutboxAsync),
+            TryAsync("SLA reminder", SyncReminderAsync),
+            TryAsync("agent roster", SyncRosterAsync));
+        if (steps.All(ok => ok))
         {
             _retry?.Dispose();
             _retry = null;

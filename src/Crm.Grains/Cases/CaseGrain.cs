@@ -43,9 +43,15 @@ public sealed partial class CaseGrain(
             return Reopening(report);
         }
 
-        var settings = await grains.GetGrain<IServiceDeskGrain>(tenantId).GetSettingsAsync();
+        // Settings and the customer are independent reads: ask both at once.
+        var intakeTask = grains.GetGrain<IServiceDeskGrain>(tenantId).GetIntakeAsync();
+        var probe = Normalize(report);
+        var customerTask = Identifiers.IsEntityId(probe.CustomerId)
+            ? grains.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, probe.CustomerId)).GetAsync()
+            : Task.FromResult<CustomerView?>(null);
+        var (settings, policy) = await intakeTask;
         var normalized = Validate(report, settings, tenantId, caseId);
-        var customer = await grains.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, normalized.CustomerId)).GetAsync();
+        var customer = await customerTask;
         if (customer is null)
         {
             throw new ValidationFailedException([new FieldError("customerId", $"No customer '{normalized.CustomerId}' in this tenant.")]);
@@ -61,7 +67,6 @@ public sealed partial class CaseGrain(
             await RequireCaseWorkerAsync(tenantId, assignee);
         }
 
-        var policy = await grains.GetGrain<IServiceDeskGrain>(tenantId).GetSlaPolicyAsync();
         var now = time.GetUtcNow();
         var next = new CaseState
         {

@@ -22,6 +22,8 @@ public sealed class ServiceDeskGrain(
 
     public Task<ServiceDeskSettings> GetSettingsAsync() => Task.FromResult(Settings());
 
+    public Task<CaseIntakeSettings> GetIntakeAsync() => Task.FromResult(new CaseIntakeSettings(Settings(), Policies()[^1]));
+
     public async Task<ServiceDeskSettings> UpdateSettingsAsync(ServiceDeskSettingsInput input, long? expectedVersion, string actor)
     {
         RequireTenant();
