@@ -92,12 +92,35 @@ internal static class CaseDisplay
         _ => Color.Default,
     };
 
-    /// <summary>"1h 05m", "4m 09s", "2d 3h": precise near the deadline, short far from it.</summary>
+    /// <summary>A target or period: "2h", "3h 15m", "1d 4h".</summary>
     public static string Duration(TimeSpan span)
     {
         var s = span.Duration();
-        return s.TotalDays >= 1 ? $"{(int)s.TotalDays}d {s.Hours}h"
-            : s.TotalHours >= 1 ? $"{(int)s.TotalHours}h {s.Minutes:00}m"
+        var parts = new List<string>();
+        if (s.Days > 0)
+        {
+            parts.Add($"{s.Days}d");
+        }
+
+        if (s.Hours > 0)
+        {
+            parts.Add($"{s.Hours}h");
+        }
+
+        if (s.Minutes > 0 || parts.Count == 0)
+        {
+            parts.Add($"{s.Minutes}m");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>Time left on a live countdown, to the second so agents see it move: "1h 05m 09s", "4m 09s", "2d 3h 04m".</summary>
+    public static string Countdown(TimeSpan span)
+    {
+        var s = span.Duration();
+        return s.TotalDays >= 1 ? $"{(int)s.TotalDays}d {s.Hours}h {s.Minutes:00}m"
+            : s.TotalHours >= 1 ? $"{(int)s.TotalHours}h {s.Minutes:00}m {s.Seconds:00}s"
             : $"{s.Minutes}m {s.Seconds:00}s";
     }
 
