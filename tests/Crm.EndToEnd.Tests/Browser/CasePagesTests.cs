@@ -104,7 +104,9 @@ public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture
         Assert.Contains("/cases/new", page.Url);
 
         await Input(page, "field-subject").FillAsync("Where is my parcel?");
-        await page.GetByTestId("save-case").DblClickAsync();
+        // Two clicks in the same instant, both sent before the page can disable the button.
+        await Input(page, "field-subject").BlurAsync();
+        await page.EvaluateAsync("() => { const b = document.querySelector('[data-testid=save-case]'); b.click(); b.click(); }");
         await page.WaitForURLAsync(CaseUrl());
         await WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("case-subject")).ToHaveTextAsync("Where is my parcel?");
