@@ -14,6 +14,14 @@ if (args.Contains("--reads"))
     return;
 }
 
+if (args.Contains("--intake"))
+{
+    await IntakeBench.RunAsync(
+        Args.Int(args, "--count", 2000), Args.Int(args, "--concurrency", 16), Args.Int(args, "--load-percent", 50) / 100.0,
+        TimeSpan.FromSeconds(Args.Int(args, "--seconds", 20)));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));

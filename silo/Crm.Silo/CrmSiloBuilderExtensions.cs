@@ -1,5 +1,7 @@
 using Crm.Grains;
+using Crm.Grains.ServiceDesk;
 using Crm.Storage.AzureTables.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Crm.Silo;
@@ -23,8 +25,26 @@ public static class CrmSiloBuilderExtensions
         // Durable reminders on our own table, so a timer such as an SLA deadline survives silo restarts.
         silo.UseAzureTableReminderService();
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddCrmWebhooks();
         silo.AddActivityPropagation();
         return silo;
+    }
+
+    /// <summary>
+    /// Tenants' outgoing webhooks: options from <see cref="WebhookOptions.SectionName"/> and the named client they
+    /// post with. Redirects are not followed: the receiver is the URL the tenant admin set, nowhere else.
+    /// </summary>
+    public static IServiceCollection AddCrmWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .Validate(o => o.Timeout > TimeSpan.Zero, $"{WebhookOptions.SectionName}:Timeout must be positive.")
+            .Validate(o => o.MaxPending >= 1, $"{WebhookOptions.SectionName}:MaxPending must be at least 1.")
+            .Validate(o => o.RetrySchedule.TrueForAll(d => d >= TimeSpan.Zero), $"{WebhookOptions.SectionName}:RetrySchedule holds a negative delay.")
+            .ValidateOnStart();
+        services.AddHttpClient(WebhookOptions.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        return services;
     }
 
     /// <summary>A single-host cluster on loopback ports; several silos on Azure Tables membership come later.</summary>

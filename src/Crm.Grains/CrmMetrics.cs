@@ -28,4 +28,13 @@ internal static class CrmMetrics
 
     public static readonly Counter<long> Escalations =
         Meter.CreateCounter<long>("crm.cases.escalations", description: "Cases escalated, by cause (an SLA breach or a person).");
+
+    public static readonly Counter<long> WebhooksDelivered =
+        Meter.CreateCounter<long>("crm.webhooks.delivered", description: "Webhook events a tenant's receiver accepted, by type.");
+
+    public static readonly Counter<long> WebhooksFailed =
+        Meter.CreateCounter<long>("crm.webhooks.failed", description: "Webhook events given up on after their last attempt, by type.");
+
+    public static readonly Counter<long> WebhooksDropped =
+        Meter.CreateCounter<long>("crm.webhooks.dropped", description: "Webhook events dropped undelivered because a tenant's outbox was full.");
 }

@@ -1,11 +1,13 @@
 using Azure.Data.Tables;
 using Crm.Grains.Customers;
+using Crm.Grains.ServiceDesk;
 using Crm.Silo;
 using Crm.Storage.AzureTables.Protection;
 using Crm.Storage.AzureTables.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Crm.Storage.AzureTables.Hosting;
 using Crm.Testing;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Crm.Grains.Tests;
@@ -19,6 +21,16 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["k1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["k2"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
     };
+
+    /// <summary>
+    /// Webhook retries in test time: two quick ones (a receiver failing twice gets its third attempt within a second),
+    /// then slower ones, so a pending retry outlives a cluster restart; 7 attempts in about 8.6 s.
+    /// </summary>
+    public static readonly List<TimeSpan> WebhookRetrySchedule =
+    [
+        TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300),
+        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2),
+    ];
 
     public static readonly string TestLookupKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
 
@@ -88,6 +100,15 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.ActiveKeyId = activeKeyId;
                 options.LookupKey = TestLookupKey;
             });
+            silo.Services.Configure<WebhookOptions>(options =>
+            {
+                options.RetrySchedule = [.. WebhookRetrySchedule];
+                options.Timeout = TimeSpan.FromSeconds(2);
+                options.ReminderPeriod = TimeSpan.FromSeconds(1);
+            });
+
+            // Orleans refuses reminder periods under a minute by default; webhook tests wait on one after a restart.
+            silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(
                 new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
             silo.Services.AddSingleton<ICustomerArchiveStore>(sp => new FlakyArchiveStore(

@@ -49,6 +49,9 @@ public static class CrmClientExtensions
         api.MapTenantsApi();
         api.MapCustomersApi();
         api.MapAuditApi();
+        api.MapCasesApi();
+        api.MapServiceDeskApi();
+        api.MapWebhooksApi();
         return app;
     }
 }

@@ -21,4 +21,16 @@ public interface IWebhookGrain : IGrainWithStringKey
 {
     /// <summary>Queues an event for delivery; does nothing when no webhook is configured. Idempotent per event id.</summary>
     Task EnqueueAsync(WebhookEvent webhookEvent);
+
+    /// <summary>
+    /// Sets the receiver URL (https, or http on localhost / 127.0.0.1) with a new signing secret, returned only here;
+    /// a null URL removes the webhook and drops what was pending.
+    /// </summary>
+    Task<WebhookSettingsView> ConfigureAsync(string? url, string actor);
+
+    /// <summary>A new signing secret for the configured URL, returned only here; not found when none is configured.</summary>
+    Task<WebhookSettingsView> RotateSecretAsync(string actor);
+
+    /// <summary>The URL, the secret's hint, the outbox and the latest deliveries.</summary>
+    Task<WebhookStatus> GetStatusAsync();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Crm.Domain.Sla;
 
 namespace Crm.Domain.Cases;
@@ -13,7 +14,7 @@ namespace Crm.Domain.Cases;
 /// <param name="Status">That target's status (pending, warning, breached).</param>
 /// <param name="Paused">The case waits on the customer and its resolution clock stands still.</param>
 /// <param name="Left">Working time left to <paramref name="DueAt"/>; negative once overdue.</param>
-public sealed record CaseUrgency(DateTimeOffset DueAt, SlaTarget Target, SlaStatus Status, bool Paused, TimeSpan Left)
+public sealed partial record CaseUrgency(DateTimeOffset DueAt, SlaTarget Target, SlaStatus Status, bool Paused, TimeSpan Left)
 {
     // Shifts a possibly negative time left into the non-negative range so that it sorts as text.
     private static readonly long LeftOffset = TimeSpan.FromDays(3650).Ticks;
@@ -49,5 +50,11 @@ public sealed record CaseUrgency(DateTimeOffset DueAt, SlaTarget Target, SlaStat
         ? "1" + Clamp(Left.Ticks + LeftOffset).ToString("D19", CultureInfo.InvariantCulture) + "_" + caseId
         : "0" + Clamp(DueAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + caseId;
 
+    /// <summary>Whether <paramref name="value"/> has the shape <see cref="SortKey"/> gives, so a continuation token can be checked.</summary>
+    public static bool IsSortKey(string? value) => value is not null && SortKeyPattern().IsMatch(value);
+
     private static long Clamp(long value) => Math.Max(0, value);
+
+    [GeneratedRegex("^[01][0-9]{19}_[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SortKeyPattern();
 }

@@ -37,6 +37,11 @@ public sealed class CaseQueueGrain(ICaseQueueStore store) : Grain, ICaseQueueGra
             errors.Add(new("assignee", "A username, or \"-\" for unassigned cases."));
         }
 
+        if (query.ContinuationToken is not null && !CaseUrgency.IsSortKey(query.ContinuationToken))
+        {
+            errors.Add(new("continuationToken", "Not a token this queue issued."));
+        }
+
         if (query.EscalatedOnly && query.Assignee is not null)
         {
             errors.Add(new("assignee", "The escalation queue is not split by assignee."));
