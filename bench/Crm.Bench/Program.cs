@@ -22,6 +22,12 @@ if (args.Contains("--intake"))
     return;
 }
 
+if (args.Contains("--queue"))
+{
+    await QueueBench.RunAsync(Args.Int(args, "--open", 100000));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));
