@@ -4,8 +4,11 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Crm.Client.Components.Security;
 using Crm.Contracts.Access;
+using Crm.Contracts.Cases;
 using Crm.Contracts.Customers;
+using Crm.Domain.Cases;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.EndToEnd.Tests.Security;
 
@@ -26,8 +29,16 @@ public sealed partial class PageAccessTests(CrmStackFixture stack)
         var other = await stack.NewTenantAsync();
         var customer = await CrmStackFixture.ReadAsync<CustomerView>(await home.Agent.PostAsJsonAsync(
             $"api/tenants/{home.Id}/customers", new { displayName = SecretName, channels = Array.Empty<object>() }));
+        // A case whose subject is as secret as the customer's name: its page must not show it to anyone who may not see it.
+        var requestId = Guid.NewGuid().ToString("N");
+        var caseId = CaseKey.IdForRequest(requestId);
+        await stack.ClientServices.GetRequiredService<IClusterClient>().GetGrain<ICaseGrain>(CaseKey.Format(home.Id, caseId)).OpenAsync(
+            new NewCase(customer.CustomerId, CaseKind.Inquiry, $"Case of {SecretName}", "Walked by the page test.", RequestId: requestId),
+            home.Users[Role.Agent].Username);
         var pages = TenantPages();
-        Assert.True(pages.Count >= 3, "the customer pages are found");
+        Assert.True(pages.Count >= 9, "the customer and case pages are found");
+        string PathOf(string route) =>
+            route.Replace("{TenantId}", home.Id).Replace("{CustomerId}", customer.CustomerId).Replace("{CaseId}", caseId).TrimStart('/');
 
         var failures = new List<string>();
         foreach (var (tenant, role) in AccessRules.TenantRoles.Select(r => (home, r)).Concat(AccessRules.TenantRoles.Select(r => (other, r))))
@@ -35,7 +46,7 @@ public sealed partial class PageAccessTests(CrmStackFixture stack)
             using var browser = await SignInAsync(tenant.Users[role].Username, tenant.Users[role].Password);
             foreach (var (route, required) in pages)
             {
-                var path = route.Replace("{TenantId}", home.Id).Replace("{CustomerId}", customer.CustomerId).TrimStart('/');
+                var path = PathOf(route);
                 var html = await browser.GetStringAsync(path);
                 var allowed = AccessRules.Allows(false, [new TenantMembership(tenant.Id, [role])], home.Id, required);
                 var forbidden = html.Contains("data-testid=\"forbidden\"", StringComparison.Ordinal);
@@ -48,7 +59,7 @@ public sealed partial class PageAccessTests(CrmStackFixture stack)
 
         foreach (var (route, _) in pages)
         {
-            var response = await stack.Http.GetAsync(route.Replace("{TenantId}", home.Id).Replace("{CustomerId}", customer.CustomerId).TrimStart('/'));
+            var response = await stack.Http.GetAsync(PathOf(route));
             var html = await response.Content.ReadAsStringAsync();
             if (!html.Contains("sign-in-form", StringComparison.Ordinal) || html.Contains(SecretName, StringComparison.Ordinal))
             {

@@ -1,0 +1,86 @@
+using Crm.Contracts.Common;
+using MudBlazor;
+
+namespace Crm.Client.Components.Cases;
+
+/// <summary>
+/// Runs a grain call from a page and turns the expected failures into what the user sees: field errors beside the
+/// fields (when the page has them), otherwise a snackbar with the grain's message. Unexpected failures propagate.
+/// </summary>
+internal static class GrainCall
+{
+    public static async Task<bool> TryAsync(ISnackbar snackbar, Func<Task> call, FieldErrors? fields = null)
+    {
+        fields?.Clear();
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (ValidationFailedException ex)
+        {
+            if (fields is not null)
+            {
+                fields.Set(ex.Errors);
+            }
+            else
+            {
+                snackbar.Add(string.Join(" ", ex.Errors.Select(e => e.Message)), Severity.Error);
+            }
+        }
+        catch (ConflictException ex)
+        {
+            snackbar.Add(ex.Message, Severity.Warning);
+        }
+        catch (NotFoundException ex)
+        {
+            snackbar.Add(ex.Message, Severity.Warning);
+        }
+        catch (ForbiddenException ex)
+        {
+            snackbar.Add(ex.Message, Severity.Error);
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A form's field errors by the grain's field name ("subject", "calendar.timeZoneId", …).</summary>
+internal sealed class FieldErrors
+{
+    private readonly Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Clear() => _errors.Clear();
+
+    public void Add(string field, string message) =>
+        _errors[field] = _errors.TryGetValue(field, out var earlier) ? $"{earlier} {message}" : message;
+
+    public void Set(IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Add(error.Field, error.Message);
+        }
+    }
+
+    public bool Has(string field) => Text(field) is not null;
+
+    /// <summary>The messages for a field and its parts (e.g. "calendar.hours[0]" under "calendar.hours").</summary>
+    public string? Text(string field)
+    {
+        var messages = _errors.Where(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)
+                                          || e.Key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase)
+                                          || e.Key.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Value).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+
+    /// <summary>Errors no field of the form shows, so they are not lost.</summary>
+    public IEnumerable<string> Except(params string[] shown) =>
+        _errors.Where(e => !shown.Any(f => e.Key.Equals(f, StringComparison.OrdinalIgnoreCase)
+                                           || e.Key.StartsWith(f + ".", StringComparison.OrdinalIgnoreCase)
+                                           || e.Key.StartsWith(f + "[", StringComparison.OrdinalIgnoreCase)))
+            .Select(e => $"{e.Key}: {e.Value}");
+}
