@@ -53,9 +53,12 @@ internal static class QueueBench
 
         // The first read activates the queue grain, which loads every shard of the index once.
         var cluster = stack.Silo.Services.GetRequiredService<IClusterClient>();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         watch.Restart();
         var first = await cluster.GetGrain<ICaseQueueGrain>(Big).ListAsync(new CaseQueueQuery(PageSize: PageSize));
         var load = watch.Elapsed;
+        // The silo runs in this process, so the heap's growth over the load is the queue's footprint (give or take noise).
+        var heapGrowth = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         if (first.Items.Length != PageSize)
         {
             throw new InvalidOperationException($"The queue of {Big} loaded {first.Items.Length} items on its first page.");
@@ -81,7 +84,7 @@ internal static class QueueBench
 
         var point = Percentile(results[0].Latencies, 0.50);
         var small = Percentile(results[1].Latencies, 0.50);
-        Console.WriteLine($"open={open} pageSize={PageSize} reads={Reads} (after {WarmUp} warm-up) one at a time, seeding {seeding.TotalSeconds:F0} s, queue load on first read {load.TotalSeconds:F1} s, cores={Environment.ProcessorCount} ({DateTime.UtcNow:yyyy-MM-dd})");
+        Console.WriteLine($"open={open} pageSize={PageSize} reads={Reads} (after {WarmUp} warm-up) one at a time, seeding {seeding.TotalSeconds:F0} s, queue load on first read {load.TotalSeconds:F1} s, heap growth {heapGrowth / 1048576.0:F0} MiB, cores={Environment.ProcessorCount} ({DateTime.UtcNow:yyyy-MM-dd})");
         Console.WriteLine("| what | p50 ms | p95 ms | p99 ms | p50 ratio to point read | p50 ratio to 1,000-case page |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, latencies) in results)

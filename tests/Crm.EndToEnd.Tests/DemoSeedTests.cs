@@ -38,6 +38,11 @@ public sealed class DemoSeedTests(CrmStackFixture stack)
         var page = await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await lead.GetAsync($"api/tenants/{tenant}/customers?pageSize=100"));
         Assert.Equal(6, page.Items.Length);
         Assert.Equal(DemoCustomers.Generate(6).Select(c => c.Profile.DisplayName).Order(), page.Items.Select(i => i.DisplayName).Order());
+
+        // Every other customer has an open case, and the second run opened none again.
+        var queue = await CrmStackFixture.ReadAsync<Contracts.Cases.CaseQueuePage>(await lead.GetAsync($"api/tenants/{tenant}/queue?pageSize=100"));
+        Assert.Equal(3, queue.Items.Length);
+        Assert.Equal(3, queue.Items.Select(i => i.CustomerId).Distinct().Count());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Crm.Contracts.Cases;
+using Crm.Domain.Cases;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -60,6 +62,13 @@ public sealed class CrmApiClient(HttpClient http)
             $"api/tenants/{tenantId}/customers/{customerId}/archive/notes", new { summary, detail }, Json, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
+
+    /// <summary>Opens a case; its request id makes a repeat return the same case.</summary>
+    public Task<CaseView> OpenCaseAsync(string tenantId, NewCase report, CancellationToken cancellationToken) =>
+        PostAsync<CaseView>($"api/tenants/{tenantId}/cases", report, cancellationToken);
+
+    public Task<CaseView> ReplyToCaseAsync(string tenantId, string caseId, string text, CaseAction? then, CancellationToken cancellationToken) =>
+        PostAsync<CaseView>($"api/tenants/{tenantId}/cases/{caseId}/replies", new { text, then }, cancellationToken);
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {

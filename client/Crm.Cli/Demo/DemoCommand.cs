@@ -56,12 +56,15 @@ public static class DemoCommand
         }
 
         var customers = DemoCustomers.Generate(count);
+        var customerIds = new List<string>();
+        var opened = 0;
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask($"Seeding tenant {tenant}", maxValue: customers.Count);
             foreach (var customer in customers)
             {
                 var created = await writer.CreateCustomerAsync(tenant, customer.Profile, cancellationToken);
+                customerIds.Add(created.CustomerId);
                 foreach (var note in customer.Notes)
                 {
                     await writer.AddNoteAsync(tenant, created.CustomerId, note, null, cancellationToken);
@@ -69,8 +72,22 @@ public static class DemoCommand
 
                 task.Increment(1);
             }
+
+            var cases = DemoCases.Generate(customerIds);
+            var caseTask = progress.AddTask("Opening demo cases", maxValue: cases.Count);
+            foreach (var demo in cases)
+            {
+                var view = await writer.OpenCaseAsync(tenant, demo.Report, cancellationToken);
+                if (demo.Reply is { } reply)
+                {
+                    await writer.ReplyToCaseAsync(tenant, view.CaseId, reply, demo.Then, cancellationToken);
+                }
+
+                opened++;
+                caseTask.Increment(1);
+            }
         });
-        console.MarkupLineInterpolated($"Seeded [bold]{customers.Count}[/] demo customers into tenant [bold]{tenant}[/].");
+        console.MarkupLineInterpolated($"Seeded [bold]{customers.Count}[/] demo customers and [bold]{opened}[/] open cases into tenant [bold]{tenant}[/].");
         return 0;
     }
 
