@@ -27,4 +27,5 @@ public sealed record CaseView(
     [property: Id(19)] CaseSla Sla,
     [property: Id(20)] ImmutableArray<CaseAction> AllowedActions,
     [property: Id(21)] ImmutableArray<SlaAlert> Alerts,
-    [property: Id(22)] DateTimeOffset? ResolvedAt);
+    [property: Id(22)] DateTimeOffset? ResolvedAt,
+    [property: Id(23)] DateTimeOffset? ErasedAt = null);

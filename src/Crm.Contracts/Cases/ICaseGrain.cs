@@ -49,6 +49,12 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>Merges this duplicate into <paramref name="targetCaseId"/> of the same customer; this case closes.</summary>
     Task<CaseView> MergeIntoAsync(string targetCaseId, string actor);
 
+    /// <summary>
+    /// Called by the customer's erasure: drops the subject, description and every history text, keeping kinds, times
+    /// and statuses for reports; from then on the case takes no new text. Idempotent.
+    /// </summary>
+    Task ErasePersonalDataAsync(string actor);
+
     /// <summary>Called by a case being merged into this one; records the merge and carries on.</summary>
     Task AcceptMergeAsync(string sourceCaseId, string sourceSubject, string actor);
 }

@@ -21,4 +21,7 @@ public enum CaseEventType
 
     /// <summary>Another case was merged into this one.</summary>
     MergedFrom = 11,
+
+    /// <summary>The customer's personal data was erased: the case's texts are gone, its events and times stay.</summary>
+    PersonalDataErased = 12,
 }

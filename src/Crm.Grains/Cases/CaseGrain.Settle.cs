@@ -29,6 +29,11 @@ public sealed partial class CaseGrain
     {
         if (state.State.Exists)
         {
+            if (state.State.ErasurePending)
+            {
+                await ErasePersonalDataAsync(SystemActor);
+            }
+
             await SettleAsync();
         }
     }

@@ -146,6 +146,14 @@ public sealed partial class CaseGrain
         }
     }
 
+    private void RequireNotErased()
+    {
+        if (state.State.ErasedAt is not null)
+        {
+            throw new ConflictException("The customer's personal data was erased; the case takes no new text.");
+        }
+    }
+
     private void RequireNotMerged()
     {
         if (state.State.MergedInto is { } target)
@@ -359,6 +367,7 @@ public sealed partial class CaseGrain
             new CaseSla(report.PolicyVersion, SlaTargetView.From(report.FirstResponse), SlaTargetView.From(report.Resolution), s.IsOpen ? report.NextDueAt : null),
             s.MergedInto is null ? [.. CaseLifecycle.AllowedActions(s.Status)] : [],
             s.Alerts,
-            s.ResolvedAt);
+            s.ResolvedAt,
+            s.ErasedAt);
     }
 }

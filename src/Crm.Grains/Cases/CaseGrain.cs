@@ -29,6 +29,9 @@ public sealed partial class CaseGrain(
     /// <summary>The actor of what the SLA clock does on its own.</summary>
     public const string SystemActor = "system";
 
+    /// <summary>What stands in for the subject and description once the customer's personal data is erased.</summary>
+    public const string ErasedText = "(erased)";
+
     private readonly List<CaseEvent> _events = [];
     private readonly List<CaseOutboxItem> _effects = [];
 
@@ -129,6 +132,7 @@ public sealed partial class CaseGrain(
     {
         var now = Begin(actor);
         var body = RequireText("text", text, CaseText.MaxBody);
+        RequireNotErased();
         RequireNotMerged();
         if (!state.State.IsOpen)
         {
@@ -151,6 +155,7 @@ public sealed partial class CaseGrain(
     {
         var now = Begin(actor);
         var body = RequireText("text", text, CaseText.MaxBody);
+        RequireNotErased();
         var next = CatchUpSla(state.State, now);
         Record(next, CaseEventType.NoteAdded, actor, now, text: body);
         await CommitAsync(next, now);
@@ -181,6 +186,7 @@ public sealed partial class CaseGrain(
     {
         var now = Begin(actor);
         var body = RequireText("text", text, CaseText.MaxBody);
+        RequireNotErased();
         RequireNotMerged();
         var next = CatchUpSla(state.State, now);
         Record(next, CaseEventType.CustomerMessage, actor, now, text: body);
@@ -278,6 +284,39 @@ public sealed partial class CaseGrain(
         Record(next, CaseEventType.MergedInto, actor, now, relatedCaseId: targetCaseId, from: from, to: CaseStatus.Closed);
         await CommitAsync(next, now);
         return View(now);
+    }
+
+    public async Task ErasePersonalDataAsync(string actor)
+    {
+        RequireActor(actor);
+        if (!state.State.Exists)
+        {
+            return;
+        }
+
+        if (state.State.ErasedAt is null)
+        {
+            var now = time.GetUtcNow();
+            // Archive entries still to deliver carry the customer's text, and the customer drops them now anyway;
+            // leaving them would also make this case call the customer grain that is waiting on it.
+            state.State = state.State with { Outbox = [.. state.State.Outbox.Where(i => i.Archive is null)] };
+            var next = state.State with
+            {
+                Report = state.State.Report! with { Subject = ErasedText, Description = ErasedText },
+                ErasedAt = now,
+                ErasurePending = true,
+            };
+            _events.Add(new CaseEvent(state.State.EventCount + 1, now, CaseEventType.PersonalDataErased, actor));
+            await CommitAsync(next, now);
+        }
+
+        if (state.State.ErasurePending)
+        {
+            var (tenantId, caseId) = Key;
+            await history.RedactAllAsync(tenantId, caseId);
+            state.State = state.State with { ErasurePending = false };
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task AcceptMergeAsync(string sourceCaseId, string sourceSubject, string actor)

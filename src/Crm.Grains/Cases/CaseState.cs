@@ -53,6 +53,12 @@ public sealed record CaseState
     /// <summary>Cases merged into this one, so a repeated merge call records nothing twice.</summary>
     [Id(20)] public ImmutableArray<string> MergedFrom { get; init; } = [];
 
+    /// <summary>When the customer's personal data was erased; the case holds none of their text from then on.</summary>
+    [Id(21)] public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>Set with <see cref="ErasedAt"/> until every history row is redacted; activation finishes what a crash left.</summary>
+    [Id(22)] public bool ErasurePending { get; init; }
+
     public bool Exists => Report is not null;
 
     /// <summary>Open means in the queue: not resolved, closed or merged away.</summary>

@@ -1,3 +1,4 @@
+using Crm.Contracts.Cases;
 using Crm.Contracts.Customers;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
@@ -17,6 +18,7 @@ public sealed partial class CustomerGrain(
     ICustomerArchiveStore archive,
     ICustomerDirectoryStore directory,
     ICustomerLookupStore lookup,
+    IGrainFactory grains,
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -256,6 +258,9 @@ public sealed partial class CustomerGrain(
     {
         var (tenantId, customerId) = Key;
         await archive.RedactAllAsync(tenantId, customerId, RedactedSummary);
+        // Every case that ever wrote to this archive holds the customer's words too.
+        await Task.WhenAll(state.State.CaseSequences.Keys.Select(caseId =>
+            grains.GetGrain<ICaseGrain>(CaseKey.Format(tenantId, caseId)).ErasePersonalDataAsync(RequireActor("system"))));
         await IndexAsync();
         await WriteAsync(state.State with { ErasurePending = false }, []);
         StopRepairTimerIfDone();

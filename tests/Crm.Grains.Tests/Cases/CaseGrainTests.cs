@@ -213,6 +213,31 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task CustomerErasure_RedactsTheCasesTextsEverywhere()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        var view = await desk.OpenAsync(desk.Report(subject: "Zhaoxin's broken vase"));
+        await desk.Case(view.CaseId).ReplyAsync("Dear Zhaoxin, a new vase is on its way.", CaseAction.StartWork, "agent-1");
+        await desk.Case(view.CaseId).AddNoteAsync("Zhaoxin called twice.", "agent-1");
+
+        await desk.Customer().ErasePersonalDataAsync("admin");
+        // After a restart everything below is read back from storage, not from memory.
+        await fixture.RestartClusterAsync();
+        desk = new CaseDesk(fixture.Client, desk.TenantId, desk.CustomerId);
+
+        var erased = (await desk.Case(view.CaseId).GetAsync())!;
+        Assert.NotNull(erased.ErasedAt);
+        Assert.Equal(("(erased)", "(erased)"), (erased.Subject, erased.Description));
+        var history = (await desk.Case(view.CaseId).GetHistoryAsync(20, null)).Events;
+        Assert.All(history, e => Assert.Null(e.Text));
+        Assert.Equal(CaseEventType.PersonalDataErased, history[^1].Type);
+        var queued = Assert.Single((await desk.Queue.ListAsync(new CaseQueueQuery())).Items);
+        Assert.Equal("(erased)", queued.Subject);
+        await Assert.ThrowsAsync<ConflictException>(() => desk.Case(view.CaseId).ReplyAsync("Hello?", null, "agent-1"));
+        Assert.Equal(CaseStatus.Resolved, (await desk.Case(view.CaseId).ApplyAsync(CaseAction.Resolve, null, "agent-1")).Status);
+    }
+
+    [Fact]
     public async Task GetHistoryAsync_PagesOldestFirst()
     {
         var desk = await CaseDesk.CreateAsync(fixture.Client);
