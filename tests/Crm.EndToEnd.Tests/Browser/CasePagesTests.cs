@@ -167,6 +167,35 @@ public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture
         await Assertions.Expect(page.GetByTestId("sla-first-response-target")).ToHaveTextAsync("target 3h 15m");
     }
 
+    [Fact]
+    public async Task TenantAdmin_SetsTheWebhook_SeesTheSecretOnceAndBadUrlsRefused()
+    {
+        var tenant = await stack.NewTenantAsync();
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"t/{tenant.Id}/service-desk");
+        await SignInAsync(page, tenant.Users[Role.TenantAdmin].Username, tenant.Users[Role.TenantAdmin].Password);
+        await WaitInteractiveAsync(page);
+
+        await Input(page, "webhook-url").FillAsync("http://example.com/hooks");
+        await page.GetByTestId("save-webhook").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("webhook")).ToContainTextAsync("The URL must use https");
+        Assert.Null((await Cluster.GetGrain<IWebhookGrain>(tenant.Id).GetStatusAsync()).Url);
+
+        await Input(page, "webhook-url").FillAsync("https://hooks.example.com/crm");
+        await page.GetByTestId("save-webhook").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("webhook-secret")).ToContainTextAsync("shown once");
+        var secret = (await page.GetByTestId("webhook-secret").Locator("code").TextContentAsync())!;
+        Assert.Matches("^[0-9a-f]{64}$", secret);
+        var status = await Cluster.GetGrain<IWebhookGrain>(tenant.Id).GetStatusAsync();
+        Assert.Equal(("https://hooks.example.com/crm", secret[^4..]), (status.Url, status.SecretHint));
+
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("webhook")).ToContainTextAsync($"ends in {secret[^4..]}");
+        Assert.DoesNotContain(secret, await page.ContentAsync());
+    }
+
     private ICaseGrain CaseGrain(TestTenant tenant, string caseId) => Cluster.GetGrain<ICaseGrain>(CaseKey.Format(tenant.Id, caseId));
 
     private async Task<CustomerView> NewCustomerAsync(TestTenant tenant, string name) =>
