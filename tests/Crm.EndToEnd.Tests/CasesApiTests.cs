@@ -114,6 +114,21 @@ public sealed class CasesApiTests(CrmStackFixture stack)
         Assert.Contains("can be: acknowledged, started", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Details_ReTriage_MovesTheDeadlineAndRefusesUnknownCategories()
+    {
+        var (tenant, customerId) = await TenantWithCustomerAsync();
+        var view = await CrmStackFixture.ReadAsync<CaseView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/cases", Report(customerId)));
+        var url = $"api/tenants/{tenant.Id}/cases/{view.CaseId}/details";
+
+        var major = await CrmStackFixture.ReadAsync<CaseView>(await tenant.Agent.PostAsJsonAsync(url, new { severity = "Major" }));
+
+        Assert.Equal((CaseSeverity.Major, "returns-refunds"), (major.Severity, major.Category));
+        Assert.Equal(view.OpenedAt + TimeSpan.FromHours(24), major.Sla.Resolution.DueAt);
+        var problem = await AssertProblemAsync(await tenant.Agent.PostAsJsonAsync(url, new { category = "Nonsense" }), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("category", out _));
+    }
+
     [Theory]
     [InlineData("api/tenants/{tenant}/cases/0123456789abcdef0123456789abcdef")]
     [InlineData("api/tenants/{tenant}/cases/0123456789abcdef0123456789abcdef/history")]

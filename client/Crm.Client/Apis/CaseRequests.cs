@@ -21,3 +21,6 @@ public sealed record AvailabilityRequest(bool Available);
 
 /// <summary>Taking a case needs no body; an empty object is fine.</summary>
 public sealed record TakeRequest;
+
+/// <summary>A new severity and/or category; null leaves it as it is.</summary>
+public sealed record DetailsRequest(CaseSeverity? Severity, string? Category);

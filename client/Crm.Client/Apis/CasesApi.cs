@@ -45,6 +45,9 @@ public static class CasesApi
         MapCommand(api, "/{caseId}/customer-messages", "RecordCustomerMessage",
             "The customer wrote again: resumes a case waiting on them, reopens a resolved one within the reopen window (409 after it).",
             (ICaseGrain grain, TextRequest body, string actor) => grain.ReceiveCustomerMessageAsync(body.Text ?? "", actor));
+        MapCommand(api, "/{caseId}/details", "ChangeCaseDetails",
+            "Re-triages an open case: severity (moves the resolution deadline) and category; a field left out stays.",
+            (ICaseGrain grain, DetailsRequest body, string actor) => grain.ChangeDetailsAsync(body.Severity, body.Category, actor));
         MapCommand(api, "/{caseId}/escalation", "EscalateCase", "Puts the case in the escalation queue and notifies the team leads.",
             (ICaseGrain grain, EscalateRequest body, string actor) => grain.EscalateAsync(body.Reason ?? "", actor));
         MapCommand(api, "/{caseId}/merge", "MergeCase", "Merges this duplicate into another case of the same customer; this case closes.",

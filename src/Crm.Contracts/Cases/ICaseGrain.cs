@@ -50,6 +50,12 @@ public interface ICaseGrain : IGrainWithStringKey
     Task<CaseView> MergeIntoAsync(string targetCaseId, string actor);
 
     /// <summary>
+    /// Re-triages an open case: a new severity moves its resolution deadline (major faults get the major target of
+    /// the case's own policy version), a new category must be one of the tenant's. Null leaves a field as it is.
+    /// </summary>
+    Task<CaseView> ChangeDetailsAsync(CaseSeverity? severity, string? category, string actor);
+
+    /// <summary>
     /// Called by the customer's erasure: drops the subject, description and every history text, keeping kinds, times
     /// and statuses for reports; from then on the case takes no new text. Idempotent.
     /// </summary>

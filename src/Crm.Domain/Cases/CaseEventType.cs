@@ -24,4 +24,7 @@ public enum CaseEventType
 
     /// <summary>The customer's personal data was erased: the case's texts are gone, its events and times stay.</summary>
     PersonalDataErased = 12,
+
+    /// <summary>Severity or category changed; the text says from what to what.</summary>
+    DetailsChanged = 13,
 }

@@ -41,6 +41,8 @@ public static class CaseArchiveEntries
         CaseEventType.CustomerMessage => "The customer wrote.",
         CaseEventType.MergedInto => $"Case merged into {e.RelatedCaseId}.",
         CaseEventType.MergedFrom => $"Case {e.RelatedCaseId} merged into this one.",
+        CaseEventType.DetailsChanged => "Case re-triaged.",
+        CaseEventType.PersonalDataErased => "Personal data erased.",
         _ => "Case changed.",
     };
 

@@ -196,6 +196,27 @@ public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture
         Assert.DoesNotContain(secret, await page.ContentAsync());
     }
 
+    [Fact]
+    public async Task Agent_ReTriagesACaseAsMajor_ResolutionTargetBecomes24Hours()
+    {
+        var tenant = await stack.NewTenantAsync();
+        var customer = await NewCustomerAsync(tenant, "Zhou Lei");
+        var opened = await OpenCaseAsync(tenant, customer.CustomerId, "Checkout down for all users");
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"t/{tenant.Id}/cases/{opened.CaseId}");
+        await SignInAsync(page, tenant.Users[Role.Agent].Username, tenant.Users[Role.Agent].Password);
+        await WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("sla-resolution-target")).ToHaveTextAsync("target 4h");
+
+        await page.GetByTestId("triage-severity").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Major" }).ClickAsync();
+        await page.GetByTestId("triage").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("sla-resolution-target")).ToHaveTextAsync("target 1d");
+        Assert.Equal(CaseSeverity.Major, (await CaseGrain(tenant, opened.CaseId).GetAsync())!.Severity);
+    }
+
     private ICaseGrain CaseGrain(TestTenant tenant, string caseId) => Cluster.GetGrain<ICaseGrain>(CaseKey.Format(tenant.Id, caseId));
 
     private async Task<CustomerView> NewCustomerAsync(TestTenant tenant, string name) =>

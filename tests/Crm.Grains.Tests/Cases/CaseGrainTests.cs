@@ -1,6 +1,7 @@
 using Crm.Contracts.Cases;
 using Crm.Contracts.Common;
 using Crm.Contracts.Customers;
+using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Cases;
 using Crm.Domain.Sla;
 
@@ -235,6 +236,44 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal("(erased)", queued.Subject);
         await Assert.ThrowsAsync<ConflictException>(() => desk.Case(view.CaseId).ReplyAsync("Hello?", null, "agent-1"));
         Assert.Equal(CaseStatus.Resolved, (await desk.Case(view.CaseId).ApplyAsync(CaseAction.Resolve, null, "agent-1")).Status);
+    }
+
+    [Fact]
+    public async Task ChangeDetailsAsync_ToMajor_MovesTheResolutionDeadlineAndTheQueueRow()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        var view = await desk.OpenAsync();
+
+        var changed = await desk.Case(view.CaseId).ChangeDetailsAsync(CaseSeverity.Major, "Product-Quality", "lead");
+
+        Assert.Equal((CaseSeverity.Major, "product-quality"), (changed.Severity, changed.Category));
+        Assert.Equal(view.OpenedAt + TimeSpan.FromHours(24), changed.Sla.Resolution.DueAt);
+        var last = (await desk.Case(view.CaseId).GetHistoryAsync(10, null)).Events[^1];
+        Assert.Equal(CaseEventType.DetailsChanged, last.Type);
+        Assert.Contains("severity Normal → Major", last.Text);
+        var major = await desk.Queue.ListAsync(new CaseQueueQuery(Severity: CaseSeverity.Major, Category: "product-quality"));
+        Assert.Equal(view.CaseId, Assert.Single(major.Items).CaseId);
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => desk.Case(view.CaseId).ChangeDetailsAsync(null, "nope", "lead"));
+        Assert.Equal("category", Assert.Single(error.Errors).Field);
+    }
+
+    [Fact]
+    public async Task ChangeDetailsAsync_DowngradePastTheNormalDeadline_RecordsTheBreachAtOnce()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        await desk.Settings.UpdateSlaPolicyAsync(
+            new SlaPolicyInput(TimeSpan.FromHours(1), TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)), "admin");
+        var view = await desk.OpenAsync(desk.Report(severity: CaseSeverity.Major));
+        await desk.Case(view.CaseId).ReplyAsync("Checking.", CaseAction.StartWork, "agent-1");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var changed = await desk.Case(view.CaseId).ChangeDetailsAsync(CaseSeverity.Normal, null, "lead");
+
+        Assert.Equal(SlaStatus.Breached, changed.Sla.Resolution.Status);
+        Assert.True(changed.Escalated);
+        var types = (await desk.Case(view.CaseId).GetHistoryAsync(20, null)).Events.Select(e => e.Type).ToList();
+        Assert.Equal(CaseEventType.SlaBreached, types[^1]);
+        Assert.Equal(CaseEventType.DetailsChanged, types[^2]);
     }
 
     [Fact]
