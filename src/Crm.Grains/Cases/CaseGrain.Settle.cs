@@ -45,9 +45,11 @@ public sealed partial class CaseGrain
             return;
         }
 
-        if (!state.State.Exists)
+        if (!state.State.IsOpen)
         {
+            // Nothing is left to measure; whatever the bookkeeping says, this reminder must not tick again.
             await DropReminderAsync();
+            state.State = state.State with { ReminderDueAt = null };
             return;
         }
 
