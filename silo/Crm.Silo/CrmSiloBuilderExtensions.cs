@@ -25,6 +25,7 @@ public static class CrmSiloBuilderExtensions
         // Durable reminders on our own table, so a timer such as an SLA deadline survives silo restarts.
         silo.UseAzureTableReminderService();
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Cases.QueueWarmUp>();
         silo.Services.AddCrmWebhooks();
         silo.AddActivityPropagation();
         return silo;

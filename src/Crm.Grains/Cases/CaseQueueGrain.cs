@@ -11,6 +11,8 @@ namespace Crm.Grains.Cases;
 /// The index table stays the truth: case grains write it first and tell this grain second, and a repeated or late
 /// notice only re-applies what the table already says.
 /// </summary>
+// A large queue takes seconds to load, so it stays in memory through a working day's quiet spells.
+[CollectionAgeLimit(Hours = 24)]
 public sealed partial class CaseQueueGrain(ICaseQueueStore store, ILogger<CaseQueueGrain> logger) : Grain, ICaseQueueGrain
 {
     private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);

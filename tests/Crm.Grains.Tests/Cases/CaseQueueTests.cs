@@ -73,6 +73,22 @@ public sealed class CaseQueueTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SiloStart_LoadsEveryTenantsQueueBeforeAnyoneAsks()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        await desk.OpenAsync();
+
+        await fixture.RestartClusterAsync();
+
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        var active = await CaseDesk.EventuallyAsync(
+            async () => (await management.GetDetailedGrainStatistics()).Select(s => s.GrainId.ToString()).ToList(),
+            ids => ids.Any(id => id.Contains("casequeue", StringComparison.OrdinalIgnoreCase) && id.EndsWith("/" + desk.TenantId, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30));
+        Assert.Contains(active, id => id.Contains("casequeue", StringComparison.OrdinalIgnoreCase) && id.EndsWith("/" + desk.TenantId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ListAsync_PagesWithContinuation()
     {
         var desk = await CaseDesk.CreateAsync(fixture.Client);
