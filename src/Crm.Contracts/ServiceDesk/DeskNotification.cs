@@ -31,6 +31,9 @@ public interface IDeskNotificationGrain : IGrainWithStringKey
     /// <summary>Posts a notice; posting the same id again changes nothing.</summary>
     Task PostAsync(DeskNotification notification);
 
+    /// <summary>Replaces the messages about one case, whose customer's personal data was erased; idempotent.</summary>
+    Task RedactCaseAsync(string caseId, string message);
+
     /// <summary>Newest first.</summary>
     Task<DeskNotificationPage> ListAsync(int pageSize, string? continuationToken);
 }

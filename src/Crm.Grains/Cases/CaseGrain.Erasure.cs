@@ -36,6 +36,7 @@ public sealed partial class CaseGrain
         {
             var (tenantId, caseId) = Key;
             await history.RedactAllAsync(tenantId, caseId);
+            await grains.GetGrain<IDeskNotificationGrain>(tenantId).RedactCaseAsync(caseId, "Case details erased with the customer's personal data.");
             state.State = state.State with { ErasurePending = false };
             await state.WriteStateAsync();
         }

@@ -31,6 +31,20 @@ public sealed class DeskNotificationGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task RedactCaseAsync(string caseId, string message)
+    {
+        if (!state.State.Items.Any(n => n.CaseId == caseId && n.Message != message))
+        {
+            return;
+        }
+
+        state.State = state.State with
+        {
+            Items = [.. state.State.Items.Select(n => n.CaseId == caseId ? n with { Message = message } : n)],
+        };
+        await state.WriteStateAsync();
+    }
+
     public Task<DeskNotificationPage> ListAsync(int pageSize, string? continuationToken)
     {
         if (!Paging.IsValidPageSize(pageSize))

@@ -220,6 +220,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         var view = await desk.OpenAsync(desk.Report(subject: "Zhaoxin's broken vase"));
         await desk.Case(view.CaseId).ReplyAsync("Dear Zhaoxin, a new vase is on its way.", CaseAction.StartWork, "agent-1");
         await desk.Case(view.CaseId).AddNoteAsync("Zhaoxin called twice.", "agent-1");
+        await desk.Case(view.CaseId).EscalateAsync("Zhaoxin is upset", "agent-1");
 
         await desk.Customer().ErasePersonalDataAsync("admin");
         // After a restart everything below is read back from storage, not from memory.
@@ -234,6 +235,8 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal(CaseEventType.PersonalDataErased, history[^1].Type);
         var queued = Assert.Single((await desk.Queue.ListAsync(new CaseQueueQuery())).Items);
         Assert.Equal("(erased)", queued.Subject);
+        var notice = Assert.Single((await desk.Notifications.ListAsync(10, null)).Items);
+        Assert.DoesNotContain("Zhaoxin", notice.Message);
         await Assert.ThrowsAsync<ConflictException>(() => desk.Case(view.CaseId).ReplyAsync("Hello?", null, "agent-1"));
         Assert.Equal(CaseStatus.Resolved, (await desk.Case(view.CaseId).ApplyAsync(CaseAction.Resolve, null, "agent-1")).Status);
     }
