@@ -99,18 +99,18 @@ public static class CasesApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.");
+            return ApiProblems.InvalidTenant();
         }
 
         var requestId = idempotencyKey ?? report.RequestId;
         if (idempotencyKey is not null && report.RequestId is not null && idempotencyKey != report.RequestId)
         {
-            return Invalid("requestId", "Differs from the Idempotency-Key header; send one or make them equal.");
+            return ApiProblems.Invalid("requestId", "Differs from the Idempotency-Key header; send one or make them equal.");
         }
 
         if (requestId is not null && !CaseKey.IsRequestId(requestId.Trim()))
         {
-            return Invalid(idempotencyKey is null ? "requestId" : IdempotencyKeyHeader, "1-100 printable ASCII characters.");
+            return ApiProblems.Invalid(idempotencyKey is null ? "requestId" : IdempotencyKeyHeader, "1-100 printable ASCII characters.");
         }
 
         if (!string.IsNullOrWhiteSpace(report.Assignee) && !IsSelf(context, report.Assignee) && !context.User.Allows(tenantId, Permission.CasesAssign))
@@ -190,7 +190,7 @@ public static class CasesApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.");
+            return ApiProblems.InvalidTenant();
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -212,26 +212,26 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> MyCasesAsync(
         string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken) =>
         !Identifiers.IsTenantId(tenantId)
-            ? Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")
+            ? ApiProblems.InvalidTenant()
             : TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId,
                 new CaseQueueQuery(Assignee: context.User.Username(), PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken)));
 
     public static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> EscalationsAsync(
         string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken) =>
         !Identifiers.IsTenantId(tenantId)
-            ? Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")
+            ? ApiProblems.InvalidTenant()
             : TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId,
                 new CaseQueueQuery(EscalatedOnly: true, PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken)));
 
     public static async Task<Results<Ok<DeskNotificationPage>, ValidationProblem>> NotificationsAsync(
         string tenantId, IClusterClient cluster, int? pageSize, string? continuationToken) =>
         !Identifiers.IsTenantId(tenantId)
-            ? Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")
+            ? ApiProblems.InvalidTenant()
             : TypedResults.Ok(await cluster.GetGrain<IDeskNotificationGrain>(tenantId).ListAsync(pageSize ?? Paging.DefaultPageSize, continuationToken));
 
     public static async Task<Results<Ok<ImmutableArray<AgentLoad>>, ValidationProblem>> AgentsAsync(string tenantId, IClusterClient cluster) =>
         !Identifiers.IsTenantId(tenantId)
-            ? Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")
+            ? ApiProblems.InvalidTenant()
             : TypedResults.Ok(await cluster.GetGrain<IAgentRosterGrain>(tenantId).ListAsync());
 
     public static Task<Results<Ok<AgentLoad>, ValidationProblem>> SetMyAvailabilityAsync(
@@ -243,19 +243,19 @@ public static class CasesApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return Invalid("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.");
+            return ApiProblems.InvalidTenant();
         }
 
         var normalized = Usernames.Normalize(username);
         if (!Usernames.IsValid(normalized))
         {
-            return Invalid("username", "Not a username.");
+            return ApiProblems.Invalid("username", "Not a username.");
         }
 
         var member = await cluster.GetGrain<IUserGrain>(normalized).GetAsync();
         if (member is null || !AccessRules.Allows(false, member.Memberships, tenantId, Permission.CasesWrite))
         {
-            return Invalid("username", $"'{normalized}' does not work cases in this tenant.");
+            return ApiProblems.Invalid("username", $"'{normalized}' does not work cases in this tenant.");
         }
 
         return TypedResults.Ok(await cluster.GetGrain<IAgentRosterGrain>(tenantId).SetAvailabilityAsync(normalized, body.Available));
@@ -321,9 +321,6 @@ public static class CasesApi
 
     private static void SetETag(HttpContext context, CaseView view) =>
         context.Response.Headers[HeaderNames.ETag] = $"\"{view.Version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: detail);

@@ -1,3 +1,4 @@
+using Crm.Client.Infrastructure;
 using Crm.Client.Security;
 using Crm.Contracts.Audit;
 using Crm.Contracts.Common;
@@ -23,7 +24,7 @@ public static class CustomerExport
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            throw new ValidationFailedException([new FieldError("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")]);
+            throw new ValidationFailedException([new FieldError("tenantId", ApiProblems.TenantIdRule)]);
         }
 
         await audit.RecordAsync(context.User, tenantId, AuditAction.Export, AuditTargetType.Customer, AuditTrail.ListTarget, "csv");

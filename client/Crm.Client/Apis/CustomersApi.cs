@@ -60,7 +60,7 @@ public static class CustomersApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var page = await cluster.GetGrain<ICustomerDirectoryGrain>(tenantId).ListAsync(pageSize ?? DefaultPageSize, continuationToken);
@@ -75,7 +75,7 @@ public static class CustomersApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var customerId = Identifiers.NewId(time.GetUtcNow());
@@ -169,7 +169,7 @@ public static class CustomersApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var found = await cluster.GetGrain<ICustomerLookupGrain>(tenantId).FindAsync(request.Kind, request.Value ?? "");
@@ -193,11 +193,6 @@ public static class CustomersApi
     private static void SetETag(HttpContext context, CustomerView view) =>
         context.Response.Headers[HeaderNames.ETag] = $"\"{view.Version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static ValidationProblem InvalidTenant() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        {
-            ["tenantId"] = ["A tenant id is 1-40 lowercase letters, digits or '-'."],
-        });
 
     private static ProblemHttpResult NotFound(string tenantId, string customerId) =>
         TypedResults.Problem(

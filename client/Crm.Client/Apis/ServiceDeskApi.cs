@@ -55,7 +55,7 @@ public static class ServiceDeskApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var settings = await Desk(cluster, tenantId).GetSettingsAsync();
@@ -69,7 +69,7 @@ public static class ServiceDeskApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         long? expected = null;
@@ -90,17 +90,17 @@ public static class ServiceDeskApi
     }
 
     public static async Task<Results<Ok<SlaPolicyView>, ValidationProblem>> GetPolicyAsync(string tenantId, IClusterClient cluster) =>
-        !Identifiers.IsTenantId(tenantId) ? InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).GetSlaPolicyAsync());
+        !Identifiers.IsTenantId(tenantId) ? ApiProblems.InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).GetSlaPolicyAsync());
 
     public static async Task<Results<Ok<ImmutableArray<SlaPolicyView>>, ValidationProblem>> ListPoliciesAsync(string tenantId, IClusterClient cluster) =>
-        !Identifiers.IsTenantId(tenantId) ? InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).ListSlaPoliciesAsync());
+        !Identifiers.IsTenantId(tenantId) ? ApiProblems.InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).ListSlaPoliciesAsync());
 
     public static async Task<Results<Ok<SlaPolicyView>, ValidationProblem>> UpdatePolicyAsync(
         string tenantId, SlaPolicyInput input, IClusterClient cluster, HttpContext context, AuditTrail audit)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var policy = await Desk(cluster, tenantId).UpdateSlaPolicyAsync(input, Actor.Of(context));
@@ -109,14 +109,14 @@ public static class ServiceDeskApi
     }
 
     public static async Task<Results<Ok<ImmutableArray<CaseMacro>>, ValidationProblem>> ListMacrosAsync(string tenantId, IClusterClient cluster) =>
-        !Identifiers.IsTenantId(tenantId) ? InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).ListMacrosAsync());
+        !Identifiers.IsTenantId(tenantId) ? ApiProblems.InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).ListMacrosAsync());
 
     public static async Task<Results<Created<CaseMacro>, ValidationProblem>> CreateMacroAsync(
         string tenantId, MacroInput input, IClusterClient cluster, HttpContext context)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var macro = await Desk(cluster, tenantId).SaveMacroAsync(null, input, Actor.Of(context));
@@ -125,14 +125,14 @@ public static class ServiceDeskApi
 
     public static async Task<Results<Ok<CaseMacro>, ValidationProblem>> UpdateMacroAsync(
         string tenantId, string macroId, MacroInput input, IClusterClient cluster, HttpContext context) =>
-        !Identifiers.IsTenantId(tenantId) ? InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).SaveMacroAsync(macroId, input, Actor.Of(context)));
+        !Identifiers.IsTenantId(tenantId) ? ApiProblems.InvalidTenant() : TypedResults.Ok(await Desk(cluster, tenantId).SaveMacroAsync(macroId, input, Actor.Of(context)));
 
     public static async Task<Results<NoContent, ValidationProblem>> DeleteMacroAsync(
         string tenantId, string macroId, IClusterClient cluster, HttpContext context)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         await Desk(cluster, tenantId).DeleteMacroAsync(macroId, Actor.Of(context));
@@ -144,6 +144,4 @@ public static class ServiceDeskApi
     private static void SetETag(HttpContext context, long version) =>
         context.Response.Headers[HeaderNames.ETag] = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static ValidationProblem InvalidTenant() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = ["A tenant id is 1-40 lowercase letters, digits or '-'."] });
 }

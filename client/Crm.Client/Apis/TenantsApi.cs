@@ -52,7 +52,7 @@ public static class TenantsApi
     {
         if (!Identifiers.IsTenantId(request.TenantId))
         {
-            throw new ValidationFailedException([new FieldError("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")]);
+            throw new ValidationFailedException([new FieldError("tenantId", ApiProblems.TenantIdRule)]);
         }
 
         var tenant = await cluster.GetGrain<ITenantGrain>(request.TenantId!).CreateAsync(request.Name ?? "", Actor.Of(context));

@@ -42,7 +42,7 @@ public static class WebhooksApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         return TypedResults.Ok(await cluster.GetGrain<IWebhookGrain>(tenantId).GetStatusAsync());
@@ -53,7 +53,7 @@ public static class WebhooksApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var settings = await cluster.GetGrain<IWebhookGrain>(tenantId).ConfigureAsync(request.Url, Actor.Of(context));
@@ -68,7 +68,7 @@ public static class WebhooksApi
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
-            return InvalidTenant();
+            return ApiProblems.InvalidTenant();
         }
 
         var settings = await cluster.GetGrain<IWebhookGrain>(tenantId).RotateSecretAsync(Actor.Of(context));
@@ -77,9 +77,4 @@ public static class WebhooksApi
         return TypedResults.Ok(settings);
     }
 
-    private static ValidationProblem InvalidTenant() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        {
-            ["tenantId"] = ["A tenant id is 1-40 lowercase letters, digits or '-'."],
-        });
 }

@@ -16,10 +16,4 @@ public interface ICaseQueueStore
 
     /// <summary>Every row of one lane in sort-key order, for loading the queue into memory.</summary>
     IAsyncEnumerable<(string SortKey, CaseQueueItem Item)> ReadLaneAsync(string tenantId, string lane, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// A page of one lane, most urgent first, keeping only items that match <paramref name="query"/>'s kind,
-    /// severity and category.
-    /// </summary>
-    Task<CaseQueuePage> ReadAsync(string tenantId, string lane, CaseQueueQuery query, CancellationToken cancellationToken = default);
 }

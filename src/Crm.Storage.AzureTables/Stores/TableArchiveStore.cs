@@ -13,9 +13,6 @@ namespace Crm.Storage.AzureTables.Stores;
 /// </summary>
 public sealed class TableArchiveStore(TableServiceClient service, PersonalDataProtector protector) : ICustomerArchiveStore
 {
-    // Azure's limit for one entity group transaction.
-    private const int MaxBatch = 100;
-
     private readonly TableClient _table = service.GetTableClient(CrmTables.ArchiveEntries);
 
     public async Task PutAsync(string tenantId, string customerId, ArchiveEntry entry, CancellationToken cancellationToken = default) =>
@@ -24,27 +21,11 @@ public sealed class TableArchiveStore(TableServiceClient service, PersonalDataPr
     public async Task RedactAllAsync(string tenantId, string customerId, string redactedSummary, CancellationToken cancellationToken = default)
     {
         var pk = PartitionKey(tenantId, customerId);
-        var batch = new List<TableTransactionAction>(MaxBatch);
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: cancellationToken))
-        {
-            var entry = FromRow(row);
-            if (entry.Kind == ArchiveEntryKind.PersonalDataErased)
-            {
-                continue;
-            }
-
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(pk, entry with { Summary = redactedSummary, Detail = null })));
-            if (batch.Count == MaxBatch)
-            {
-                await _table.SubmitTransactionAsync(batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
-        }
+        var rows = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: cancellationToken)
+            .Select(FromRow)
+            .Where(entry => entry.Kind != ArchiveEntryKind.PersonalDataErased)
+            .Select(entry => ToRow(pk, entry with { Summary = redactedSummary, Detail = null }));
+        await PartitionBatches.UpsertAsync(_table, rows, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ArchiveEntry>> ReadAsync(string tenantId, string customerId, long fromSequence, int count, CancellationToken cancellationToken = default)

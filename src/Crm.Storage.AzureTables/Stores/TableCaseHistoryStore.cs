@@ -16,9 +16,6 @@ namespace Crm.Storage.AzureTables.Stores;
 /// </summary>
 public sealed class TableCaseHistoryStore(TableServiceClient service, PersonalDataProtector protector) : ICaseHistoryStore
 {
-    // Azure's limit for one entity group transaction.
-    private const int MaxBatch = 100;
-
     private readonly TableClient _table = service.GetTableClient(CrmTables.CaseHistory);
 
     public async Task PutAsync(string tenantId, string caseId, CaseEvent caseEvent, CancellationToken cancellationToken = default)
@@ -31,21 +28,9 @@ public sealed class TableCaseHistoryStore(TableServiceClient service, PersonalDa
     public async Task RedactAllAsync(string tenantId, string caseId, CancellationToken cancellationToken = default)
     {
         var pk = PartitionKey(tenantId, caseId);
-        var batch = new List<TableTransactionAction>(MaxBatch);
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: cancellationToken))
-        {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(pk, FromRow(row) with { Text = null })));
-            if (batch.Count == MaxBatch)
-            {
-                await _table.SubmitTransactionAsync(batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
-        }
+        var rows = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: cancellationToken)
+            .Select(row => ToRow(pk, FromRow(row) with { Text = null }));
+        await PartitionBatches.UpsertAsync(_table, rows, cancellationToken);
     }
 
     public async Task<IReadOnlyList<CaseEvent>> ReadAsync(string tenantId, string caseId, long fromSequence, int count, CancellationToken cancellationToken = default)

@@ -1,9 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Crm.Contracts.Cases;
-using Crm.Contracts.Common;
 using Crm.Domain.Cases;
-using Crm.Domain.Common;
 using Crm.Domain.Sla;
 using Crm.Grains.Cases;
 using Crm.Storage.AzureTables.Protection;
@@ -11,16 +9,12 @@ using Crm.Storage.AzureTables.Protection;
 namespace Crm.Storage.AzureTables.Stores;
 
 /// <summary>
-/// The work-queue index: one partition per tenant and lane ("tenant|all", "tenant|a:alice"), RowKey the slot's
-/// urgency sort key, so a lane's first page is one range read of PageSize rows however many cases are open.
-/// Each row carries everything the queue shows; kind, severity and category are filtered by the service so only
-/// matching rows travel. The subject is free text that often holds personal data, so it is encrypted.
+/// The work-queue index: one partition per tenant and lane (the product uses 16 shard lanes per tenant), RowKey the
+/// urgency sort key. Each row carries everything the queue shows, so the queue grain loads a tenant's queue from
+/// these rows alone. The subject is free text that often holds personal data, so it is encrypted.
 /// </summary>
 public sealed class TableCaseQueueStore(TableServiceClient service, PersonalDataProtector protector) : ICaseQueueStore
 {
-    // Azure's limit for one entity group transaction.
-    private const int MaxBatch = 100;
-
     private readonly TableClient _table = service.GetTableClient(CrmTables.CaseQueue);
 
     public async Task PutAsync(string tenantId, IReadOnlyCollection<QueueSlot> slots, CaseQueueItem item, CancellationToken cancellationToken = default)
@@ -40,13 +34,7 @@ public sealed class TableCaseQueueStore(TableServiceClient service, PersonalData
     {
         ArgumentNullException.ThrowIfNull(rows);
         var pk = PartitionKey(tenantId, lane);
-        var actions = rows
-            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(pk, RowKey(r.SortKey), r.Item)))
-            .ToList();
-        for (var i = 0; i < actions.Count; i += MaxBatch)
-        {
-            await _table.SubmitTransactionAsync(actions.GetRange(i, Math.Min(MaxBatch, actions.Count - i)), cancellationToken);
-        }
+        await PartitionBatches.UpsertAsync(_table, rows.Select(r => ToRow(pk, RowKey(r.SortKey), r.Item)).ToAsyncEnumerable(), cancellationToken);
     }
 
     public async Task RemoveAsync(string tenantId, IReadOnlyCollection<QueueSlot> slots, CancellationToken cancellationToken = default)
@@ -66,89 +54,6 @@ public sealed class TableCaseQueueStore(TableServiceClient service, PersonalData
         {
             yield return (TableKey.Unescape(row.RowKey), FromRow(row));
         }
-    }
-
-    public async Task<CaseQueuePage> ReadAsync(string tenantId, string lane, CaseQueueQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        Validate(query);
-        var filter = Filter(PartitionKey(tenantId, lane), query);
-        var items = new List<CaseQueueItem>(query.PageSize);
-        string? lastRowKey = null;
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: query.PageSize, cancellationToken: cancellationToken))
-        {
-            items.Add(FromRow(row));
-            lastRowKey = row.RowKey;
-            if (items.Count == query.PageSize)
-            {
-                break;
-            }
-        }
-
-        return new CaseQueuePage([.. items], items.Count == query.PageSize ? lastRowKey : null);
-    }
-
-    private static void Validate(CaseQueueQuery query)
-    {
-        var problems = new List<FieldError>();
-        if (!Paging.IsValidPageSize(query.PageSize))
-        {
-            problems.Add(new FieldError("pageSize", $"The page size is 1 to {Paging.MaxPageSize}."));
-        }
-
-        if (query.ContinuationToken is not null && !IsRowKey(query.ContinuationToken))
-        {
-            problems.Add(new FieldError("continuationToken", "The continuation token is not one this queue gave out."));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ValidationFailedException([.. problems]);
-        }
-    }
-
-    /// <summary>A token is a RowKey this store wrote: non-empty, and exactly what escaping its own decoding gives.</summary>
-    private static bool IsRowKey(string token)
-    {
-        if (token.Length is 0 or > TableKey.MaxLength)
-        {
-            return false;
-        }
-
-        try
-        {
-            return TableKey.Escape(TableKey.Unescape(token)) == token;
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string Filter(string partitionKey, CaseQueueQuery query)
-    {
-        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") };
-        if (query.ContinuationToken is { } after)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {after}"));
-        }
-
-        if (query.Kind is { } kind)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"Kind eq {(int)kind}"));
-        }
-
-        if (query.Severity is { } severity)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"Severity eq {(int)severity}"));
-        }
-
-        if (query.Category is { } category)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"Category eq {category}"));
-        }
-
-        return string.Join(" and ", parts);
     }
 
     private TableEntity ToRow(string partitionKey, string rowKey, CaseQueueItem item) => new(partitionKey, rowKey)

@@ -1,6 +1,7 @@
 using System.Net;
 using Crm.Contracts.Access;
 using Microsoft.Playwright;
+using static Crm.EndToEnd.Tests.Browser.Pages;
 
 namespace Crm.EndToEnd.Tests.Browser;
 
@@ -36,7 +37,4 @@ public sealed class AccountPagesTests(CrmStackFixture stack, BrowserFixture brow
         await page.WaitForURLAsync($"**/t/{tenant.Id}/customers");
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("api/me")).StatusCode);
     }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

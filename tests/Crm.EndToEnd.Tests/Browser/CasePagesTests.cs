@@ -7,6 +7,7 @@ using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Crm.EndToEnd.Tests.Browser.Pages;
 
 namespace Crm.EndToEnd.Tests.Browser;
 
@@ -234,22 +235,6 @@ public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture
 
     private Task<IBrowserContext> NewContextAsync() =>
         browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
-
-    private static async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.WaitForURLAsync("**/account/login**");
-        await page.GetByTestId("username").FillAsync(username);
-        await page.GetByTestId("password").FillAsync(password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
-
-    private static Task WaitInteractiveAsync(IPage page) =>
-        page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
-    // MudBlazor puts the test id on the input itself or on its wrapper depending on the component.
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").First;
 
     [GeneratedRegex("/cases/r[0-9a-f]{31}$")]
     private static partial Regex CaseUrl();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
 using Microsoft.Playwright;
+using static Crm.EndToEnd.Tests.Browser.Pages;
 
 namespace Crm.EndToEnd.Tests.Browser;
 
@@ -136,22 +137,6 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
 
         await Assertions.Expect(page.GetByTestId("sign-in-form")).ToBeVisibleAsync();
     }
-
-    private static async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.WaitForURLAsync("**/account/login**");
-        await page.GetByTestId("username").FillAsync(username);
-        await page.GetByTestId("password").FillAsync(password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
-
-    private static Task WaitInteractiveAsync(IPage page) =>
-        page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
-    // MudBlazor puts the test id on the input itself or on its wrapper depending on the component.
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     [GeneratedRegex("/customers/[0-9a-f]{32}$")]
     private static partial Regex CustomerUrl();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
 using Microsoft.Playwright;
+using static Crm.EndToEnd.Tests.Browser.Pages;
 
 namespace Crm.EndToEnd.Tests.Browser;
 
@@ -79,7 +80,4 @@ public sealed class PrivacyPagesTests(CrmStackFixture stack, BrowserFixture brow
         await page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         return page;
     }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Crm.Contracts.Cases;
-using Crm.Contracts.Common;
 using Crm.Domain.Cases;
 using Crm.Domain.Sla;
 using Crm.Grains.Cases;
@@ -12,7 +11,7 @@ using Crm.Testing;
 
 namespace Crm.Storage.AzureTables.Tests.Stores;
 
-/// <summary>The work-queue index in a real Azurite: lanes, urgency order, paging, server-side filters.</summary>
+/// <summary>The work-queue index in a real Azurite: lanes, urgency order, isolation, encryption.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -36,7 +35,7 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Read_PutItem_RoundTripsEveryField()
+    public async Task ReadLane_PutItem_RoundTripsEveryField()
     {
         var tenant = NewTenant();
         var item = new CaseQueueItem(
@@ -47,13 +46,11 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
 
         await _store.PutAsync(tenant, [new QueueSlot(AllLane, paused.SortKey(item.CaseId))], item);
 
-        var page = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery());
-        Assert.Equal(new[] { item }, page.Items.AsEnumerable());
-        Assert.Null(page.ContinuationToken);
+        Assert.Equal([item], await LaneAsync(tenant, AllLane));
     }
 
     [Fact]
-    public async Task Read_ManyItemsInTwoLanes_PagesEachLaneInUrgencyOrderWithoutGapsOrRepeats()
+    public async Task ReadLane_ManyItemsInTwoLanes_ReadsEachLaneInUrgencyOrderWithoutGapsOrRepeats()
     {
         var tenant = NewTenant();
         var items = Enumerable.Range(0, 23).Select(i => Item(i)).ToList();
@@ -65,106 +62,20 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
             await _store.PutAsync(tenant, lanes.Select(l => new QueueSlot(l, slots[item.CaseId])).ToList(), item);
         }
 
-        var all = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(PageSize: 5));
-        var bob = await ReadAllAsync(tenant, AssigneeLane("bob"), new CaseQueueQuery(PageSize: 5));
+        var all = await LaneAsync(tenant, AllLane);
+        var bob = await LaneAsync(tenant, AssigneeLane("bob"));
 
-        Assert.Equal(items.OrderBy(i => slots[i.CaseId], StringComparer.Ordinal).Select(i => i.CaseId), all.Items.Select(i => i.CaseId));
-        Assert.Equal(5, all.Pages);
+        Assert.Equal(items.OrderBy(i => slots[i.CaseId], StringComparer.Ordinal).Select(i => i.CaseId), all.Select(i => i.CaseId));
         Assert.Equal(
             items.Where(i => int.Parse(i.CaseId[2..]) % 3 == 0).OrderBy(i => slots[i.CaseId], StringComparer.Ordinal).Select(i => i.CaseId),
-            bob.Items.Select(i => i.CaseId));
-        Assert.Equal(2, bob.Pages);
+            bob.Select(i => i.CaseId));
         // Overdue running cases first, then the rest by deadline, paused cases last.
-        Assert.True(all.Items[0].DueAt < all.Items[1].DueAt);
-        Assert.True(all.Items[^1].Paused);
+        Assert.True(all[0].DueAt < all[1].DueAt);
+        Assert.True(all[^1].Paused);
     }
 
     [Fact]
-    public async Task Read_ExactlyFullLastPage_EndsWithAnEmptyPage()
-    {
-        var tenant = NewTenant();
-        for (var i = 0; i < 4; i++)
-        {
-            await _store.PutAsync(tenant, [new QueueSlot(AllLane, SortKey(Item(i)))], Item(i));
-        }
-
-        var first = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery(PageSize: 4));
-        var second = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery(PageSize: 4, ContinuationToken: first.ContinuationToken));
-
-        Assert.Equal(4, first.Items.Length);
-        Assert.NotNull(first.ContinuationToken);
-        Assert.Empty(second.Items);
-        Assert.Null(second.ContinuationToken);
-    }
-
-    [Fact]
-    public async Task Read_RareKindAmongManyRows_ReturnsFullPagesOfOnlyMatchingRows()
-    {
-        var tenant = NewTenant();
-        // 400 rows, one complaint in 40: the matches are spread far apart through the lane.
-        var items = Enumerable.Range(0, 400).Select(i => Item(i) with
-        {
-            Kind = i % 40 == 7 ? CaseKind.Complaint : CaseKind.Inquiry,
-            Severity = i % 2 == 0 ? CaseSeverity.Major : CaseSeverity.Normal,
-            Category = i % 80 == 7 ? "billing" : "delivery",
-        }).ToList();
-        await _store.PutLaneAsync(tenant, AllLane, items.Select(i => (SortKey(i), i)).ToList());
-
-        var complaints = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, PageSize: 4));
-        var billingComplaints = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, Category: "billing", PageSize: 100));
-        var majorComplaints = await ReadAllAsync(tenant, AllLane, new CaseQueueQuery(Kind: CaseKind.Complaint, Severity: CaseSeverity.Major));
-
-        var expected = items.Where(i => i.Kind == CaseKind.Complaint).OrderBy(SortKey, StringComparer.Ordinal).ToList();
-        Assert.Equal(10, expected.Count);
-        Assert.Equal(expected.Select(i => i.CaseId), complaints.Items.Select(i => i.CaseId));
-        Assert.Equal(3, complaints.Pages);
-        Assert.Equal(expected.Where(i => i.Category == "billing").Select(i => i.CaseId), billingComplaints.Items.Select(i => i.CaseId));
-        Assert.Equal(5, billingComplaints.Items.Count);
-        Assert.Empty(majorComplaints.Items);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(101)]
-    [InlineData(-1)]
-    public async Task Read_PageSizeOutOfRange_FailsNamingPageSize(int pageSize)
-    {
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            _store.ReadAsync(NewTenant(), AllLane, new CaseQueueQuery(PageSize: pageSize)));
-
-        Assert.Equal(["pageSize"], error.Errors.Select(e => e.Field));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("%zz")]
-    [InlineData("abc%4")]
-    [InlineData("%41")]
-    [InlineData("a/b")]
-    [InlineData("a#b")]
-    [InlineData("x\u0001")]
-    public async Task Read_MalformedToken_FailsNamingTheToken(string token)
-    {
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            _store.ReadAsync(NewTenant(), AllLane, new CaseQueueQuery(ContinuationToken: token)));
-
-        Assert.Equal(["continuationToken"], error.Errors.Select(e => e.Field));
-    }
-
-    [Fact]
-    public async Task Read_TokenWithQuotes_IsAValidKeyAndCannotInjectIntoTheFilter()
-    {
-        var tenant = NewTenant();
-        await _store.PutAsync(tenant, [new QueueSlot(AllLane, SortKey(Item(1)))], Item(1));
-
-        var page = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery(ContinuationToken: "' or RowKey ne '"));
-
-        // Quoted by the filter builder, the token is only a key to start after; every real key sorts after "'".
-        Assert.Single(page.Items);
-    }
-
-    [Fact]
-    public async Task Read_TenantAndLaneNamesThatPrefixOthers_SeeOnlyTheirOwnRows()
+    public async Task ReadLane_TenantAndLaneNamesThatPrefixOthers_SeeOnlyTheirOwnRows()
     {
         var a = NewTenant();
         var ab = a + "b";
@@ -173,22 +84,22 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
         await _store.PutAsync(a, [new QueueSlot(AssigneeLane("bobby"), SortKey(Item(3)))], Item(3));
         await _store.PutAsync(a, [new QueueSlot("a:bob|all", SortKey(Item(4)))], Item(4));
 
-        Assert.Equal(["c-1"], (await _store.ReadAsync(a, AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Equal(["c-2"], (await _store.ReadAsync(ab, AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Equal(["c-1"], (await _store.ReadAsync(a, AssigneeLane("bob"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Empty((await _store.ReadAsync(ab, AssigneeLane("bob"), new CaseQueueQuery())).Items);
-        await Assert.ThrowsAsync<ArgumentException>(() => _store.ReadAsync(a + "|a:bob", AllLane, new CaseQueueQuery()));
+        Assert.Equal(["c-1"], (await LaneAsync(a, AllLane)).Select(i => i.CaseId));
+        Assert.Equal(["c-2"], (await LaneAsync(ab, AllLane)).Select(i => i.CaseId));
+        Assert.Equal(["c-1"], (await LaneAsync(a, AssigneeLane("bob"))).Select(i => i.CaseId));
+        Assert.Empty((await LaneAsync(ab, AssigneeLane("bob"))));
+        await Assert.ThrowsAsync<ArgumentException>(() => LaneAsync(a + "|a:bob", AllLane));
     }
 
     [Fact]
-    public async Task Read_UsernameWithCharactersKeysForbid_HasItsOwnLane()
+    public async Task ReadLane_UsernameWithCharactersKeysForbid_HasItsOwnLane()
     {
         var tenant = NewTenant();
         await _store.PutAsync(tenant, [new QueueSlot(AssigneeLane("ann/b#1?"), SortKey(Item(1)))], Item(1));
         await _store.PutAsync(tenant, [new QueueSlot(AssigneeLane("ann_b_1_"), SortKey(Item(2)))], Item(2));
 
-        Assert.Equal(["c-1"], (await _store.ReadAsync(tenant, AssigneeLane("ann/b#1?"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Equal(["c-2"], (await _store.ReadAsync(tenant, AssigneeLane("ann_b_1_"), new CaseQueueQuery())).Items.Select(i => i.CaseId));
+        Assert.Equal(["c-1"], (await LaneAsync(tenant, AssigneeLane("ann/b#1?"))).Select(i => i.CaseId));
+        Assert.Equal(["c-2"], (await LaneAsync(tenant, AssigneeLane("ann_b_1_"))).Select(i => i.CaseId));
     }
 
     [Fact]
@@ -200,8 +111,7 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
 
         await _store.PutAsync(tenant, [slot], Item(1) with { Assignee = null, Status = CaseStatus.InProgress });
 
-        var page = await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery());
-        Assert.Equal(new[] { Item(1) with { Assignee = null, Status = CaseStatus.InProgress } }, page.Items.AsEnumerable());
+        Assert.Equal([Item(1) with { Assignee = null, Status = CaseStatus.InProgress }], await LaneAsync(tenant, AllLane));
     }
 
     [Fact]
@@ -216,8 +126,8 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
         await _store.RemoveAsync(tenant, [all, esc]);
         await _store.RemoveAsync(tenant, [all, esc, new QueueSlot(AssigneeLane("-"), "0x_never")]);
 
-        Assert.Equal(["c-2"], (await _store.ReadAsync(tenant, AllLane, new CaseQueueQuery())).Items.Select(i => i.CaseId));
-        Assert.Empty((await _store.ReadAsync(tenant, EscalatedLane, new CaseQueueQuery())).Items);
+        Assert.Equal(["c-2"], (await LaneAsync(tenant, AllLane)).Select(i => i.CaseId));
+        Assert.Empty((await LaneAsync(tenant, EscalatedLane)));
     }
 
     [Fact]
@@ -238,22 +148,16 @@ public sealed class TableCaseQueueStoreTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(SortKey(item), row.RowKey);
     }
 
-    private async Task<(List<CaseQueueItem> Items, int Pages)> ReadAllAsync(string tenant, string lane, CaseQueueQuery query)
+    private async Task<List<CaseQueueItem>> LaneAsync(string tenant, string lane)
     {
         var items = new List<CaseQueueItem>();
-        var pages = 0;
-        string? token = null;
-        do
+        await foreach (var (sortKey, item) in _store.ReadLaneAsync(tenant, lane))
         {
-            var page = await _store.ReadAsync(tenant, lane, query with { ContinuationToken = token });
-            Assert.True(page.Items.Length <= query.PageSize);
-            items.AddRange(page.Items);
-            token = page.ContinuationToken;
-            pages++;
+            Assert.Equal(SortKey(item), sortKey);
+            items.Add(item);
         }
-        while (token is not null && pages < 500);
 
-        return (items, pages);
+        return items;
     }
 
     /// <summary>Case i: deadlines spread around now, some overdue, every seventh paused.</summary>
