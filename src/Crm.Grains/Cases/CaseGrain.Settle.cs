@@ -67,11 +67,15 @@ public sealed partial class CaseGrain
 
     private async Task SettleAsync()
     {
+        // The clock is read once for the queue row and the reminder: with business hours it walks the calendar.
+        var now = time.GetUtcNow();
+        var report = state.State.IsOpen ? SlaClock.Evaluate(Policy, state.State.Timeline!.ToDomain(), now) : null;
+
         // Independent steps, so they overlap; each touches its own part of the bookkeeping.
         var steps = await Task.WhenAll(
-            TryAsync("queue index", SyncQueueAsync),
+            TryAsync("queue index", () => SyncQueueAsync(report)),
             TryAsync("outbox", FlushOutboxAsync),
-            TryAsync("SLA reminder", SyncReminderAsync),
+            TryAsync("SLA reminder", () => SyncReminderAsync(report, now)),
             TryAsync("agent roster", SyncRosterAsync));
         if (steps.All(ok => ok))
         {
@@ -99,10 +103,10 @@ public sealed partial class CaseGrain
         }
     }
 
-    private async Task SyncQueueAsync()
+    private async Task SyncQueueAsync(SlaReport? report)
     {
         var (tenantId, caseId) = Key;
-        var (desired, item) = Desired(caseId, time.GetUtcNow());
+        var (desired, item) = Desired(caseId, report);
         var indexed = state.State.IndexedSlots;
         var queueGrain = grains.GetGrain<ICaseQueueGrain>(tenantId);
         if (desired.Length > 0 && (!desired.SequenceEqual(indexed) || item != _indexedItem))
@@ -131,15 +135,15 @@ public sealed partial class CaseGrain
         }
     }
 
-    private (ImmutableArray<QueueSlot> Slots, CaseQueueItem? Item) Desired(string caseId, DateTimeOffset now)
+    /// <summary>The queue row an open case should have; none for a case that is not open (no report).</summary>
+    private (ImmutableArray<QueueSlot> Slots, CaseQueueItem? Item) Desired(string caseId, SlaReport? report)
     {
         var s = state.State;
-        if (!s.IsOpen)
+        if (report is null)
         {
             return ([], null);
         }
 
-        var report = SlaClock.Evaluate(Policy, s.Timeline!.ToDomain(), now);
         var urgency = CaseUrgency.Of(s.Status, report)!;
         var r = s.Report!;
         var item = new CaseQueueItem(
@@ -196,10 +200,9 @@ public sealed partial class CaseGrain
         }
     }
 
-    private async Task SyncReminderAsync()
+    private async Task SyncReminderAsync(SlaReport? report, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
-        var desired = state.State.IsOpen ? SlaClock.Evaluate(Policy, state.State.Timeline!.ToDomain(), now).NextDueAt : null;
+        var desired = report?.NextDueAt;
         if (desired == state.State.ReminderDueAt)
         {
             return;
