@@ -95,11 +95,8 @@ public static class ModelCommand
         BinaryMetrics majority, lexicon;
         if (test is null)
         {
-            report = SentimentTraining.CrossValidate(train.Rows, folds!.Value, options);
-            for (var i = 0; i < report.Folds.Count; i++)
-            {
-                output.WriteLine($"  fold {i + 1}: {Line(report.Folds[i])}");
-            }
+            report = SentimentTraining.CrossValidate(train.Rows, folds!.Value, options, (fold, result) =>
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fold {fold + 1}: {Line(result.Metrics)}  ({result.TrainSeconds:0.0} s)")));
 
             output.WriteLine($"{folds}-fold cross-validation (mean of folds): {Line(report.Metrics)}");
             majority = Baselines.Majority(train.Rows, train.Rows);

@@ -38,7 +38,7 @@ public sealed record SentimentOptions(
     FeatureSet Features = FeatureSet.WordsAndChars,
     int CharNgramLength = 3,
     int WordNgramLength = 2,
-    TrainerKind Trainer = TrainerKind.Sdca)
+    TrainerKind Trainer = TrainerKind.Lbfgs)
 {
     public static SentimentOptions Default { get; } = new();
 

@@ -35,7 +35,7 @@ public static class SentimentTraining
     }
 
     /// <summary>K-fold cross-validation on one file; identical texts share a fold. Reports the fold mean and each fold.</summary>
-    public static EvaluationReport CrossValidate(IReadOnlyList<LabeledText> rows, int folds, SentimentOptions options)
+    public static EvaluationReport CrossValidate(IReadOnlyList<LabeledText> rows, int folds, SentimentOptions options, Action<int, EvaluationReport>? onFold = null)
     {
         var assignment = FoldSplitter.Assign(rows.Select(r => r.Text).ToArray(), rows.Select(r => r.Positive).ToArray(), folds, Seed);
         var reports = new List<EvaluationReport>();
@@ -44,6 +44,7 @@ public static class SentimentTraining
             var train = rows.Where((_, i) => assignment[i] != fold).ToArray();
             var test = rows.Where((_, i) => assignment[i] == fold).ToArray();
             reports.Add(TrainAndTest(train, test, options));
+            onFold?.Invoke(fold, reports[^1]);
         }
 
         return new EvaluationReport(

@@ -72,9 +72,18 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public async Task Save_ConcurrentWriters_EachGetsItsOwnVersion()
     {
-        var saved = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => SaveBytes("acme", [(byte)i]))));
+        // Writers released together by a barrier, so several compute the same next number and race to claim it.
+        const int writers = 24;
+        using var barrier = new Barrier(writers);
+        var saved = await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Factory.StartNew(
+            () => store.Save("acme", Draft(), s =>
+            {
+                s.Write([(byte)i]);
+                barrier.SignalAndWait();
+            }),
+            TaskCreationOptions.LongRunning)));
 
-        Assert.Equal(Enumerable.Range(1, 16), saved.Select(m => m.Version).Order());
+        Assert.Equal(Enumerable.Range(1, writers), saved.Select(m => m.Version).Order());
         foreach (var manifest in saved)
         {
             Assert.Equal(manifest.Sha256, Convert.ToHexStringLower(SHA256.HashData(ReadAll(store.OpenModel(manifest)))));
