@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Scoring.Data;
 using Crm.Scoring.Evaluation;
+using Crm.Scoring.Insight;
+using Crm.Scoring.Satisfaction;
 using Crm.Scoring.Sentiment;
 
 namespace Crm.Cli.Model;
@@ -18,7 +20,7 @@ public static class ModelCommand
 {
     public static Command Create() => new("model", "Trains and evaluates the scoring models offline, on labelled files.")
     {
-        CreateEvaluate(), CreatePrepare(),
+        CreateEvaluate(), CreateSatisfaction(), CreatePrepare(),
     };
 
     private static Command CreateEvaluate()
@@ -33,16 +35,17 @@ public static class ModelCommand
         var charNgrams = new Option<int>("--char-ngrams") { Description = "Longest character n-gram.", DefaultValueFactory = _ => SentimentOptions.Default.CharNgramLength };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => SentimentOptions.Default.WordNgramLength };
         var trainer = new Option<TrainerKind>("--trainer") { Description = "Learner (default: the product's).", DefaultValueFactory = _ => SentimentOptions.Default.Trainer };
+        var l2 = new Option<float>("--l2") { Description = "L2 regularization of the L-BFGS learner.", DefaultValueFactory = _ => SentimentOptions.Default.L2Regularization };
         var command = new Command("evaluate", "Trains the comment-sentiment pipeline on --train and scores --test (or cross-validates with --folds); prints accuracy, macro-F1, AUC, row counts and training time.")
         {
-            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer,
+            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             try
             {
-                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer));
+                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2));
                 if (options.CharNgramLength is < 1 or > 6 || options.WordNgramLength is < 1 or > 4)
                 {
                     throw new ScoringInputException("--char-ngrams must be 1 to 6 and --word-ngrams 1 to 4.");
@@ -124,6 +127,76 @@ public static class ModelCommand
         return 0;
     }
 
+    private static Command CreateSatisfaction()
+    {
+        var train = new Option<string>("--train") { Description = "Responses: UTF-8 CSV with a header row.", Required = true };
+        var text = new Option<string?>("--text") { Description = "The comment column (optional: without it only ratings and facts are used)." };
+        var label = new Option<string>("--label") { Description = "1 = satisfied, 0 = dissatisfied.", Required = true };
+        var numeric = new Option<string[]>("--numeric") { Description = "Numeric columns: ratings and case facts (an empty field is missing).", AllowMultipleArgumentsPerToken = true };
+        var categorical = new Option<string[]>("--categorical") { Description = "Categorical columns, e.g. channel, category.", AllowMultipleArgumentsPerToken = true };
+        var folds = new Option<int>("--folds") { Description = "K-fold cross-validation (K >= 2).", DefaultValueFactory = _ => 5 };
+        var permutations = new Option<int>("--permutations") { Description = "Repeats of each driver's permutation.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "End with one JSON line: accuracy, macroF1, auc, rows, seconds." };
+        var command = new Command("satisfaction", "Cross-validates the satisfaction model (comment + ratings + case facts) and prints its drivers, themes and recommendations.")
+        {
+            train, text, label, numeric, categorical, folds, permutations, json,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            try
+            {
+                if (parse.GetValue(folds) < 2)
+                {
+                    throw new ScoringInputException("--folds: K-fold cross-validation needs K >= 2.");
+                }
+
+                var records = SatisfactionCsvReader.ReadFile(parse.GetValue(train)!, parse.GetValue(text), parse.GetValue(label)!,
+                    parse.GetValue(numeric) ?? [], parse.GetValue(categorical) ?? []);
+                var report = SatisfactionInsight.Analyze(records, parse.GetValue(folds), new SatisfactionOptions(UseComments: parse.GetValue(text) is not null, Permutations: parse.GetValue(permutations)));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"responses: {records.Count} ({records.Count(r => r.Satisfied)} satisfied, {records.Count(r => !r.Satisfied)} not; {records.Count(r => r.Comment is not null)} with a comment)"));
+                output.WriteLine($"{parse.GetValue(folds)}-fold cross-validation (mean of folds): {Line(report.Evaluation.Metrics)}");
+                output.WriteLine("drivers (permutation importance: drop in held-out AUC when shuffled; ± spread over repeats, and across folds):");
+                foreach (var d in report.Evaluation.Drivers)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {d.Slot,-28} {d.AucDrop,8:0.0000} ± {d.PermutationSpread:0.0000} (folds ± {d.FoldSpread:0.0000})"));
+                }
+
+                output.WriteLine("themes of dissatisfied comments (term: dissatisfied / satisfied comments, share of dissatisfied, z):");
+                foreach (var t in report.Themes)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Term}: {t.Detractors} / {t.Satisfied}, {t.ShareOfDetractors:P0}, z {t.Z:0.0}; e.g. {string.Join(" | ", t.Examples.Select(e => Shorten(e, 60)))}"));
+                }
+
+                output.WriteLine("recommendations:");
+                foreach (var r in report.Recommendations)
+                {
+                    output.WriteLine($"  en: {r.English}");
+                    output.WriteLine($"  zh: {r.Chinese}");
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"took {report.Evaluation.Seconds:0.0} s"));
+                if (parse.GetValue(json))
+                {
+                    var m = report.Evaluation.Metrics;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{{\"accuracy\":{Round(m.Accuracy)},\"macroF1\":{Round(m.MacroF1)},\"auc\":{Round(m.Auc)},\"rows\":{records.Count},\"seconds\":{report.Evaluation.Seconds:0.00}}}"));
+                }
+
+                return 0;
+            }
+            catch (ScoringInputException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: {ex.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text.ReplaceLineEndings(" ") : text[..length].ReplaceLineEndings(" ") + "…";
+
     private static Command CreatePrepare()
     {
         var output = new Option<string>("--out") { Description = "The CSV file to write (text,label,...). Write it outside the repository.", Required = true };
@@ -132,8 +205,9 @@ public static class ModelCommand
         uci.SetAction(parse => Prepare(parse, () => DatasetPreparation.ConvertUci(parse.GetValue(uciInput)!, parse.GetValue(output)!)));
 
         var folder = new Option<string>("--data") { Description = "The folder with olist_orders_dataset.csv and olist_order_reviews_dataset.csv.", Required = true };
-        var olist = new Command("olist", "Olist reviews with a comment, scores 4-5 as 1 and 1-2 as 0, joined to delivery facts.") { folder, output };
-        olist.SetAction(parse => Prepare(parse, () => DatasetPreparation.ConvertOlist(parse.GetValue(folder)!, parse.GetValue(output)!)));
+        var uncommented = new Option<bool>("--with-uncommented") { Description = "Also reviews without a comment (for the satisfaction model)." };
+        var olist = new Command("olist", "Olist reviews with a comment, scores 4-5 as 1 and 1-2 as 0, joined to delivery facts.") { folder, output, uncommented };
+        olist.SetAction(parse => Prepare(parse, () => DatasetPreparation.ConvertOlist(parse.GetValue(folder)!, parse.GetValue(output)!, parse.GetValue(uncommented))));
 
         var cfpbInput = new Option<string>("--in") { Description = "complaints_sample.csv (the CFPB export).", Required = true };
         var cfpb = new Command("cfpb", "CFPB complaint narratives, each labelled 0 (every row is a complaint).") { cfpbInput, output };

@@ -38,7 +38,8 @@ public sealed record SentimentOptions(
     FeatureSet Features = FeatureSet.WordsAndChars,
     int CharNgramLength = 3,
     int WordNgramLength = 2,
-    TrainerKind Trainer = TrainerKind.Lbfgs)
+    TrainerKind Trainer = TrainerKind.Lbfgs,
+    float L2Regularization = 0.01f)
 {
     public static SentimentOptions Default { get; } = new();
 
@@ -47,5 +48,6 @@ public sealed record SentimentOptions(
     public bool UsesChars => Features is FeatureSet.Chars or FeatureSet.WordsAndChars;
 
     public override string ToString() =>
-        $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}");
 }

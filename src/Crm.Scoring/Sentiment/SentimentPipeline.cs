@@ -57,7 +57,7 @@ internal static class SentimentPipeline
         {
             TrainerKind.Sdca => pipeline.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(Label, Features)),
             TrainerKind.Lbfgs => pipeline.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
-                Label, Features, l1Regularization: 0, l2Regularization: 0.01f)),
+                Label, Features, l1Regularization: 0, l2Regularization: options.L2Regularization)),
             TrainerKind.AveragedPerceptron => pipeline
                 .Append(ml.BinaryClassification.Trainers.AveragedPerceptron(Label, Features, numberOfIterations: 10))
                 .Append(ml.BinaryClassification.Calibrators.Platt(Label)),

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JiebaNet.Segmenter;
 
 namespace Crm.Scoring;
@@ -7,7 +8,7 @@ namespace Crm.Scoring;
 /// tokens joined by spaces so ML.NET's whitespace tokenizer sees words. Punctuation and blanks are dropped; the
 /// character n-grams keep them.
 /// </summary>
-public static class WordSegmenter
+public static partial class WordSegmenter
 {
     /// <summary>Where the build copies jieba.NET's dictionaries (see Crm.Scoring.csproj).</summary>
     public const string DictionaryFolder = "Resources/jieba";
@@ -21,8 +22,26 @@ public static class WordSegmenter
 
     public static string Segment(string normalizedText)
     {
-        var words = Segmenter.Value.Cut(normalizedText, cutAll: false, hmm: true)
-            .Where(w => w.Any(char.IsLetterOrDigit));
+        // Only runs holding Chinese go to jieba: it splits Latin words on anything outside [a-z0-9], so "não" became "n ã o".
+        var words = new List<string>();
+        foreach (var run in Words().EnumerateMatches(normalizedText))
+        {
+            var word = normalizedText.Substring(run.Index, run.Length);
+            if (word.Any(IsCjk))
+            {
+                words.AddRange(Segmenter.Value.Cut(word, cutAll: false, hmm: true).Where(w => w.Any(char.IsLetterOrDigit)));
+            }
+            else
+            {
+                words.Add(word);
+            }
+        }
+
         return string.Join(' ', words);
     }
+
+    private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}']+")]
+    private static partial Regex Words();
 }
