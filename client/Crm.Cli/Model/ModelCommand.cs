@@ -36,16 +36,17 @@ public static class ModelCommand
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => SentimentOptions.Default.WordNgramLength };
         var trainer = new Option<TrainerKind>("--trainer") { Description = "Learner (default: the product's).", DefaultValueFactory = _ => SentimentOptions.Default.Trainer };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization of the L-BFGS learner.", DefaultValueFactory = _ => SentimentOptions.Default.L2Regularization };
+        var noLexicon = new Option<bool>("--no-lexicon-features") { Description = "Leave the lexicon rule's cue counts out of the features." };
         var command = new Command("evaluate", "Trains the comment-sentiment pipeline on --train and scores --test (or cross-validates with --folds); prints accuracy, macro-F1, AUC, row counts and training time.")
         {
-            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2,
+            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2, noLexicon,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             try
             {
-                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2));
+                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2), !parse.GetValue(noLexicon));
                 if (options.CharNgramLength is < 1 or > 6 || options.WordNgramLength is < 1 or > 4)
                 {
                     throw new ScoringInputException("--char-ngrams must be 1 to 6 and --word-ngrams 1 to 4.");
@@ -103,14 +104,14 @@ public static class ModelCommand
 
             output.WriteLine($"{folds}-fold cross-validation (mean of folds): {Line(report.Metrics)}");
             majority = Baselines.Majority(train.Rows, train.Rows);
-            lexicon = Baselines.Lexicon(train.Rows);
+            lexicon = Baselines.Lexicon(train.Rows, train.Rows);
         }
         else
         {
             report = SentimentTraining.TrainAndTest(train.Rows, test.Rows, options);
             output.WriteLine($"test: {Line(report.Metrics)}");
             majority = Baselines.Majority(train.Rows, test.Rows);
-            lexicon = Baselines.Lexicon(test.Rows);
+            lexicon = Baselines.Lexicon(train.Rows, test.Rows);
         }
 
         output.WriteLine($"majority class: {Line(majority)}");

@@ -39,7 +39,8 @@ public sealed record SentimentOptions(
     int CharNgramLength = 3,
     int WordNgramLength = 2,
     TrainerKind Trainer = TrainerKind.Lbfgs,
-    float L2Regularization = 0.01f)
+    float L2Regularization = 0.01f,
+    bool LexiconFeatures = true)
 {
     public static SentimentOptions Default { get; } = new();
 
@@ -49,5 +50,5 @@ public sealed record SentimentOptions(
 
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}");
+            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}{(LexiconFeatures ? ", lexicon cues" : string.Empty)}");
 }

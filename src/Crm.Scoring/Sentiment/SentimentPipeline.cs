@@ -13,6 +13,7 @@ internal static class SentimentPipeline
     public const string Text = nameof(SentimentRow.Text);
     public const string Words = nameof(SentimentRow.Words);
     public const string Label = nameof(SentimentRow.Label);
+    public const string Lexicon = nameof(SentimentRow.Lexicon);
     public const string Probability = "Probability";
     private const string CharFeatures = "CharFeatures";
     private const string WordFeatures = "WordFeatures";
@@ -52,6 +53,11 @@ internal static class SentimentPipeline
             columns.Add(WordFeatures);
         }
 
+        if (options.LexiconFeatures)
+        {
+            columns.Add(Lexicon);
+        }
+
         pipeline = pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
         return options.Trainer switch
         {
@@ -69,10 +75,13 @@ internal static class SentimentPipeline
     public static SentimentRow Prepare(string text, bool dissatisfied, SentimentOptions options)
     {
         var normalized = TextNormalizer.Normalize(text);
+        var cues = options.LexiconFeatures ? SentimentLexicon.Score(normalized) : new LexiconResult(0, 0);
         return new SentimentRow
         {
             Text = normalized,
             Words = options.UsesWords ? WordSegmenter.Segment(normalized) : string.Empty,
+            // The team's cue counts as prior knowledge the learner can weigh: it helps most where labels are few.
+            Lexicon = [MathF.Log(1 + cues.PositiveCues), MathF.Log(1 + cues.NegativeCues)],
             Label = dissatisfied,
         };
     }
@@ -84,6 +93,10 @@ internal sealed class SentimentRow
     public string Text { get; set; } = string.Empty;
 
     public string Words { get; set; } = string.Empty;
+
+    /// <summary>log(1 + positive cues), log(1 + negative cues) of the lexicon rule; zeros when not used.</summary>
+    [VectorType(2)]
+    public float[] Lexicon { get; set; } = [0, 0];
 
     /// <summary>True when the text is dissatisfied (the file's label 0).</summary>
     public bool Label { get; set; }
