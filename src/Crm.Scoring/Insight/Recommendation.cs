@@ -42,7 +42,9 @@ public static class Recommendations
                     string.Create(Invariant,
                         $"改善{zh}{side}：{Percent(d.AdverseRows, n)}的回复属于这种情况，其满意率低 {Points(d.Difference)} 个百分点（95% 置信区间 {Points(d.Low)}～{Points(d.High)}，n = {n}），占不满意回复的 {Percent(d.ShareOfDetractors)}。若能与其他回复持平，CSAT 约可提升 {d.ExpectedGain:0.0} 个百分点。"));
             });
-        var fromThemes = themes.Select(t =>
+        // A theme becomes a recommendation only when dissatisfied comments raise it at least twice as often as satisfied
+        // ones: a common word such as "product" is frequent on both sides and ranks high on gain alone.
+        var fromThemes = themes.Where(t => t.ShareOfDetractors >= 2 * t.ShareOfSatisfied).Select(t =>
         {
             var gain = 100.0 * t.Detractors / Math.Max(1, responses);
             var ratio = t.ShareOfSatisfied > 0 ? t.ShareOfDetractors / t.ShareOfSatisfied : double.PositiveInfinity;

@@ -43,7 +43,9 @@ public sealed class RecommendationsTests
         var weak = DriverEffect.Measure("noise", Rows(20, 21, 20, 19), lowersSatisfaction: true)!;
         var theme = new Theme("太慢", 45, 5, 0.5, 0.05, 2.0, 5.0, ["送得太慢"]);
 
-        var recommendations = Recommendations.Derive([weak, strong], [theme], responses: 100, DriverLabels.Known);
+        var common = new Theme("产品", 60, 50, 0.6, 0.4, 0.4, 2.5, ["产品一般"]); // 1.5× as often: not a recommendation
+
+        var recommendations = Recommendations.Derive([weak, strong], [theme, common], responses: 100, DriverLabels.Known);
 
         Assert.Equal(["太慢", "late"], recommendations.Select(r => r.Subject));
         Assert.Equal(45, recommendations[0].ExpectedGain, 10);
