@@ -20,10 +20,13 @@ public sealed class FlakyReportDayStore(IReportDayStore inner) : IReportDayStore
     public Task<(ReportAggregate Aggregate, string? ETag)> ReadAsync(string tenantId, DateOnly day, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(tenantId, day, cancellationToken);
 
+    public Task<IReadOnlyList<SlaBreach>> ReadBreachesAsync(string tenantId, DateOnly day, CancellationToken cancellationToken = default) =>
+        inner.ReadBreachesAsync(tenantId, day, cancellationToken);
+
     public async Task<string?> TryAddAsync(
-        string tenantId, DateOnly day, string factKey, ReportAggregate next, string? etag, CancellationToken cancellationToken = default)
+        string tenantId, DateOnly day, string factKey, ReportAggregate next, string? etag, SlaBreach? breach = null, CancellationToken cancellationToken = default)
     {
-        var result = await inner.TryAddAsync(tenantId, day, factKey, next, etag, cancellationToken);
+        var result = await inner.TryAddAsync(tenantId, day, factKey, next, etag, breach, cancellationToken);
         if (result is not null && _toLose.TryGetValue(tenantId, out var left) && left > 0 && _toLose.TryUpdate(tenantId, left - 1, left))
         {
             Lost.AddOrUpdate(tenantId, 1, (_, n) => n + 1);

@@ -16,4 +16,8 @@ public interface IReportDayGrain : IGrainWithStringKey
 
     [Orleans.Concurrency.ReadOnly]
     Task<ReportAggregate> GetAsync();
+
+    /// <summary>The day's SLA breaches, for the report's appendix.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<ImmutableArray<SlaBreach>> GetBreachesAsync();
 }

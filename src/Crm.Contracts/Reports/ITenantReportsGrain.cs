@@ -16,6 +16,9 @@ public interface ITenantReportsGrain : IGrainWithStringKey
     /// <summary>The period's aggregate; a period id as <see cref="ReportPeriod.TryParse"/> reads it.</summary>
     Task<PeriodAggregate> GetPeriodAsync(string period);
 
+    /// <summary>Every SLA breach of the period, oldest first.</summary>
+    Task<ImmutableArray<SlaBreach>> GetBreachesAsync(string period);
+
     /// <summary>Recomputes the period from every case's history and reports where the aggregates differ.</summary>
     Task<Reconciliation> ReconcileAsync(string period);
 }

@@ -34,6 +34,14 @@ public sealed class SurveyFactConverter : IConverter<SurveyFact, ReportJson>
     public ReportJson ConvertToSurrogate(in SurveyFact value) => ReportConverters.Write(value);
 }
 
+[RegisterConverter]
+public sealed class SlaBreachConverter : IConverter<SlaBreach, ReportJson>
+{
+    public SlaBreach ConvertFromSurrogate(in ReportJson surrogate) => ReportConverters.Read<SlaBreach>(surrogate);
+
+    public ReportJson ConvertToSurrogate(in SlaBreach value) => ReportConverters.Write(value);
+}
+
 public static class ReportConverters
 {
     public static T Read<T>(ReportJson json) =>

@@ -1,4 +1,5 @@
 using Crm.Contracts.Reports;
+using System.Collections.Immutable;
 using Crm.Domain.Reports;
 
 namespace Crm.Grains.Reports;
@@ -37,7 +38,7 @@ public sealed class ReportDayGrain(IReportDayStore store) : Grain, IReportDayGra
     public Task<bool> RecordCaseAsync(CaseFact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return AddAsync(fact.Key, a => a.Add(fact));
+        return AddAsync(fact.Key, a => a.Add(fact), SlaBreach.From(fact));
     }
 
     public Task<bool> RecordSurveyAsync(SurveyFact fact)
@@ -48,14 +49,20 @@ public sealed class ReportDayGrain(IReportDayStore store) : Grain, IReportDayGra
 
     public Task<ReportAggregate> GetAsync() => Task.FromResult(_aggregate);
 
-    private async Task<bool> AddAsync(string factKey, Func<ReportAggregate, ReportAggregate> add)
+    public async Task<ImmutableArray<SlaBreach>> GetBreachesAsync()
+    {
+        var (tenantId, day) = Key;
+        return [.. await store.ReadBreachesAsync(tenantId, day)];
+    }
+
+    private async Task<bool> AddAsync(string factKey, Func<ReportAggregate, ReportAggregate> add, SlaBreach? breach = null)
     {
         var (tenantId, day) = Key;
         var next = add(_aggregate);
         string? etag;
         try
         {
-            etag = await store.TryAddAsync(tenantId, day, factKey, next, _etag);
+            etag = await store.TryAddAsync(tenantId, day, factKey, next, _etag, breach);
         }
         catch (Exception)
         {

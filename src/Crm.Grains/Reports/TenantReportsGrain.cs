@@ -43,6 +43,13 @@ public sealed class TenantReportsGrain(IGrainFactory grains, ICaseHistoryScan hi
         return new PeriodAggregate(p.ToString(), zone.Id, p.StartsAt(zone), p.EndsAt(zone), ReportAggregate.Combine(days));
     }
 
+    public async Task<ImmutableArray<SlaBreach>> GetBreachesAsync(string period)
+    {
+        var p = ParsePeriod(period);
+        var days = await Task.WhenAll(p.Days.Select(d => Day(d).GetBreachesAsync()));
+        return [.. days.SelectMany(d => d).OrderBy(b => b.At).ThenBy(b => b.CaseId, StringComparer.Ordinal)];
+    }
+
     public async Task<Reconciliation> ReconcileAsync(string period)
     {
         var p = ParsePeriod(period);

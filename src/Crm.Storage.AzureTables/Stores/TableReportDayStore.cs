@@ -18,6 +18,8 @@ public sealed class TableReportDayStore(TableServiceClient service) : IReportDay
 {
     private const string AggregateRow = "aggregate";
     private const string FactPrefix = "f|";
+    private const string BreachPrefix = "b|";
+    private const string BreachEnd = "b}";
     private const string PayloadColumn = "Aggregate";
 
     private readonly TableClient _table = service.GetTableClient(CrmTables.ReportDays);
@@ -36,7 +38,7 @@ public sealed class TableReportDayStore(TableServiceClient service) : IReportDay
     }
 
     public async Task<string?> TryAddAsync(
-        string tenantId, DateOnly day, string factKey, ReportAggregate next, string? etag, CancellationToken cancellationToken = default)
+        string tenantId, DateOnly day, string factKey, ReportAggregate next, string? etag, SlaBreach? breach = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(factKey);
         ArgumentNullException.ThrowIfNull(next);
@@ -50,13 +52,26 @@ public sealed class TableReportDayStore(TableServiceClient service) : IReportDay
             aggregate.ETag = new ETag(etag);
         }
 
-        var actions = new[]
+        var actions = new List<TableTransactionAction>
         {
-            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(pk, FactPrefix + TableKey.Escape(factKey))),
+            new(TableTransactionActionType.Add, new TableEntity(pk, FactPrefix + TableKey.Escape(factKey))),
             etag is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, aggregate)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, aggregate, aggregate.ETag),
+                ? new(TableTransactionActionType.Add, aggregate)
+                : new(TableTransactionActionType.UpdateReplace, aggregate, aggregate.ETag),
         };
+        if (breach is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(pk, BreachRow(breach))
+            {
+                ["CaseId"] = breach.CaseId,
+                ["Sequence"] = breach.Sequence,
+                ["Target"] = (int)breach.Target,
+                ["At"] = breach.At,
+                ["Severity"] = (int)breach.Severity,
+                ["Category"] = breach.Category,
+            }));
+        }
+
         try
         {
             var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
@@ -72,6 +87,28 @@ public sealed class TableReportDayStore(TableServiceClient service) : IReportDay
                 $"The aggregate of {tenantId} {day:yyyy-MM-dd} changed since it was read (ETag {etag ?? "none"}).", ex);
         }
     }
+
+    public async Task<IReadOnlyList<SlaBreach>> ReadBreachesAsync(string tenantId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var pk = PartitionKey(tenantId, day);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {BreachPrefix} and RowKey lt {BreachEnd}");
+        var result = new List<SlaBreach>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            result.Add(new SlaBreach(
+                row.GetString("CaseId") ?? "",
+                row.GetInt64("Sequence") ?? 0,
+                (ContractTarget)(row.GetInt32("Target") ?? 0),
+                row.GetDateTimeOffset("At") ?? default,
+                (Domain.Cases.CaseSeverity)(row.GetInt32("Severity") ?? 0),
+                row.GetString("Category") ?? ""));
+        }
+
+        return result;
+    }
+
+    private static string BreachRow(SlaBreach breach) =>
+        BreachPrefix + TableKey.Escape(breach.CaseId) + "|" + breach.Sequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string PartitionKey(string tenantId, DateOnly day) =>
         TenantPartition.Key(tenantId, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -202,3 +202,25 @@ public sealed class ReportAggregateTests
         Assert.Equal("n=1, sum=60000 ms, max=00:01:00", Assert.Single(times).Expected);
     }
 }
+
+public sealed class SlaBreachTests
+{
+    private static readonly CaseFact Breach = new("c9", 4, new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero), Crm.Domain.Cases.CaseEventType.SlaBreached,
+        Crm.Domain.Cases.CaseKind.Complaint, Crm.Domain.Cases.CaseChannel.Web, Crm.Domain.Cases.CaseSeverity.Major, "billing", AlertTarget: Crm.Domain.Sla.SlaTarget.Resolution);
+
+    [Fact]
+    public void From_AResolutionBreachOfAMajorFault_IsTheMajorTarget()
+    {
+        var b = SlaBreach.From(Breach)!;
+        Assert.Equal(new SlaBreach("c9", 4, ContractTarget.MajorResolution, Breach.At, Crm.Domain.Cases.CaseSeverity.Major, "billing"), b);
+        Assert.Equal(ContractTarget.Resolution, SlaBreach.From(Breach with { Severity = Crm.Domain.Cases.CaseSeverity.Normal })!.Target);
+        Assert.Equal(ContractTarget.FirstResponse, SlaBreach.From(Breach with { AlertTarget = Crm.Domain.Sla.SlaTarget.FirstResponse })!.Target);
+    }
+
+    [Fact]
+    public void From_AnythingButABreach_IsNull()
+    {
+        Assert.Null(SlaBreach.From(Breach with { Type = Crm.Domain.Cases.CaseEventType.SlaWarning }));
+        Assert.Null(SlaBreach.From(Breach with { AlertTarget = null }));
+    }
+}

@@ -215,5 +215,8 @@ public sealed class ReportAggregationTests(ClusterFixture fixture)
         Assert.Equal(1, agg.Merged);
         Assert.Equal(2, agg.Retriaged);
         Assert.True(agg.FirstResponseSla.Breached >= 1);
+        var breaches = await Reports(desk).GetBreachesAsync(month);
+        Assert.Equal(agg.FirstResponseSla.Breached + agg.ResolutionSla.Breached + agg.MajorResolutionSla.Breached, breaches.Length);
+        Assert.All(breaches, b => Assert.Contains(b.CaseId, cases));
     }
 }
