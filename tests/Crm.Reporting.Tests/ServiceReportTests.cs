@@ -167,6 +167,8 @@ public sealed class ServiceReportTests
         Assert.StartsWith("<!DOCTYPE html><html lang=\"zh-CN\">", html);
         Assert.DoesNotContain("<Mall>", html);
         Assert.Contains("&lt;Mall&gt;", html);
+        Assert.Contains("<h1>合同服务报告 · 2026年11月</h1>", html);
+        Assert.Contains("<td>首次响应</td>", html);
         Assert.Equal(2, html.Split("data:image/png;base64,").Length - 1);
         Assert.Contains("href=\"/csv/kpis.csv\"", html);
         Assert.Contains("table-breaches", html);

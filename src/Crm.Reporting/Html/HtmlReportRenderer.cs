@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Crm.Reporting.Reports;
 
 namespace Crm.Reporting.Html;
@@ -16,11 +17,14 @@ public static class HtmlReportRenderer
         .csv{font-size:.8rem;margin-left:.5rem}
         """;
 
+    // The default encoder escapes everything outside Basic Latin; Chinese stays readable text, markup is still escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <param name="csvLink">The address of a table's CSV by table id; null leaves the links out.</param>
     public static string Render(ServiceReport report, Func<string, string>? csvLink = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var h = HtmlEncoder.Default;
+        var h = Encoder;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"").Append(h.Encode(report.Language)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(h.Encode(report.Title))
