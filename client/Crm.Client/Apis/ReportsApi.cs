@@ -5,6 +5,7 @@ using Crm.Client.Security;
 using Crm.Contracts.Access;
 using Crm.Contracts.Common;
 using Crm.Contracts.Reports;
+using Crm.Domain.Localization;
 using Crm.Domain.Reports;
 using Crm.Reporting.Csv;
 using Crm.Reporting.Html;
@@ -20,7 +21,7 @@ namespace Crm.Client.Apis;
 public static class ReportsApi
 {
     private const string PeriodRule = "A day (2026-12-01), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4).";
-    private const string LanguageRule = "zh-CN or en.";
+    private const string LanguageRule = Languages.Rule;
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
@@ -30,7 +31,7 @@ public static class ReportsApi
             .RequirePermission(Permission.ReportsRead)
             .ProducesValidationProblem();
         api.MapGet("/{period}/report.html", GetHtmlAsync).WithName("GetReportHtml")
-            .WithSummary("The period's report as an HTML page with charts, generated now from the aggregates (language: zh-CN or en).")
+            .WithSummary("The period's report as an HTML page with charts, generated now from the aggregates (language: zh-CN or en; the tenant's default when absent).")
             .RequirePermission(Permission.ReportsRead)
             .ProducesValidationProblem();
         api.MapGet("/{period}/report.pdf", GetPdfAsync).WithName("GetReportPdf")
@@ -46,6 +47,19 @@ public static class ReportsApi
             .WithSummary("Recomputes the period from every case's history and lists where the aggregates differ (a full scan: slow on big tenants).")
             .RequirePermission(Permission.ReportsManage)
             .ProducesValidationProblem();
+        return app;
+    }
+
+    /// <summary>
+    /// The same report files for the web UI, signed in by cookie (the API takes tokens only): same handlers, same
+    /// permission, so the page and the API cannot differ.
+    /// </summary>
+    public static IEndpointRouteBuilder MapReportPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/t/{tenantId}/reports").ExcludeFromDescription();
+        pages.MapGet("/{period}/report.html", GetHtmlAsync).RequirePermission(Permission.ReportsRead);
+        pages.MapGet("/{period}/report.pdf", GetPdfAsync).RequirePermission(Permission.ReportsRead);
+        pages.MapGet("/{period}/tables/{tableId}.csv", GetCsvAsync).RequirePermission(Permission.ReportsRead);
         return app;
     }
 
@@ -67,9 +81,8 @@ public static class ReportsApi
             return problem;
         }
 
-        var lang = language ?? ReportGenerator.Languages[0];
-        var report = await reports.GenerateAsync(tenantId, p, lang, cancellationToken);
-        var html = HtmlReportRenderer.Render(report, table => $"tables/{Uri.EscapeDataString(table)}.csv?language={Uri.EscapeDataString(lang)}");
+        var report = await reports.GenerateAsync(tenantId, p, language, cancellationToken);
+        var html = HtmlReportRenderer.Render(report, table => $"tables/{Uri.EscapeDataString(table)}.csv?language={Uri.EscapeDataString(report.Language)}");
         return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
@@ -81,7 +94,7 @@ public static class ReportsApi
             return problem;
         }
 
-        var report = await reports.GenerateAsync(tenantId, p, language ?? ReportGenerator.Languages[0], cancellationToken);
+        var report = await reports.GenerateAsync(tenantId, p, language, cancellationToken);
         return TypedResults.File(PdfReportRenderer.Render(report), "application/pdf", $"report-{tenantId}-{p}.pdf");
     }
 
@@ -93,7 +106,7 @@ public static class ReportsApi
             return problem;
         }
 
-        var report = await reports.GenerateAsync(tenantId, p, language ?? ReportGenerator.Languages[0], cancellationToken);
+        var report = await reports.GenerateAsync(tenantId, p, language, cancellationToken);
         if (report.Table(tableId) is not { } table)
         {
             return TypedResults.NotFound($"No table '{tableId}' in the report.");
@@ -125,6 +138,6 @@ public static class ReportsApi
             return ApiProblems.Invalid("period", PeriodRule);
         }
 
-        return language is not null && !ReportGenerator.Languages.Contains(language) ? ApiProblems.Invalid("language", LanguageRule) : null;
+        return language is not null && !Languages.All.Contains(language) ? ApiProblems.Invalid("language", LanguageRule) : null;
     }
 }

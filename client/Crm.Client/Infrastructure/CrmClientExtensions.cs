@@ -72,6 +72,7 @@ public static class CrmClientExtensions
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapReportsApi();
+        api.MapReportPages();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Contracts.Access;
 using Crm.Contracts.Reports;
 using Crm.Contracts.ServiceDesk;
+using Crm.Domain.Localization;
 using Crm.Domain.Reports;
 using Crm.Reporting.Reports;
 
@@ -15,9 +16,8 @@ public sealed class ReportGenerator(IClusterClient cluster, TimeProvider time)
 {
     public const int EarlierPeriods = 5;
 
-    public static readonly IReadOnlyList<string> Languages = ["zh-CN", "en"];
-
-    public async Task<ServiceReport> GenerateAsync(string tenantId, ReportPeriod period, string language, CancellationToken cancellationToken = default)
+    /// <param name="language">zh-CN or en; null for the tenant's default language.</param>
+    public async Task<ServiceReport> GenerateAsync(string tenantId, ReportPeriod period, string? language, CancellationToken cancellationToken = default)
     {
         var reports = cluster.GetGrain<ITenantReportsGrain>(tenantId);
         var earlierPeriods = new List<ReportPeriod>();
@@ -34,10 +34,11 @@ public sealed class ReportGenerator(IClusterClient cluster, TimeProvider time)
         var current = await currentTask;
         var earlier = await earlierTask;
         var policy = await policyTask;
+        var tenant = await tenantTask;
         var input = new ReportInput(
             tenantId,
-            (await tenantTask)?.Name ?? tenantId,
-            CultureInfo.GetCultureInfo(language),
+            tenant?.Name ?? tenantId,
+            CultureInfo.GetCultureInfo(language ?? Languages.Normalize(tenant?.Language) ?? Languages.Default),
             period,
             ReportClock.Zone(current.TimeZoneId),
             current.Aggregate,
