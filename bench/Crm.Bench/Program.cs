@@ -40,6 +40,12 @@ if (args.Contains("--chaos"))
     return;
 }
 
+if (args.Contains("--reports"))
+{
+    await ReportBench.RunAsync(Args.Int(args, "--cases", 1_000_000), Args.Int(args, "--concurrency", 32));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));

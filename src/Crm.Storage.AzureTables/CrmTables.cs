@@ -18,6 +18,9 @@ public static class CrmTables
     public const string CaseHistory = "CrmCaseHistory";
     public const string CaseQueue = "CrmCaseQueue";
 
+    /// <summary>Report aggregates per tenant and local day, with the keys of the facts each counts.</summary>
+    public const string ReportDays = "CrmReportDays";
+
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, ReportDays];
 }

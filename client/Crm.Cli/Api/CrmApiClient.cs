@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
+using Crm.Contracts.Reports;
 
 namespace Crm.Cli.Api;
 
@@ -69,6 +70,9 @@ public sealed class CrmApiClient(HttpClient http)
 
     public Task<CaseView> ReplyToCaseAsync(string tenantId, string caseId, string text, CaseAction? then, CancellationToken cancellationToken) =>
         PostAsync<CaseView>($"api/tenants/{tenantId}/cases/{caseId}/replies", new { text, then }, cancellationToken);
+
+    public Task<Reconciliation> ReconcileReportAsync(string tenantId, string period, CancellationToken cancellationToken) =>
+        PostAsync<Reconciliation>($"api/tenants/{Uri.EscapeDataString(tenantId)}/reports/{Uri.EscapeDataString(period)}/reconcile", new { }, cancellationToken);
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {

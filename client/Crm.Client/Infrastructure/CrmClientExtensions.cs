@@ -46,6 +46,7 @@ public static class CrmClientExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Reports.ReportGenerator>();
         return builder;
     }
 
@@ -70,6 +71,8 @@ public static class CrmClientExtensions
         api.MapCasesApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
+        api.MapReportsApi();
+        api.MapReportPages();
         return app;
     }
 }

@@ -15,13 +15,14 @@ public static class AccessRules
             Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
         ],
         [Role.Analyst] = [Permission.CustomersRead, Permission.CustomersExport],
-        [Role.AccountManager] = [Permission.CustomersRead],
+        [Role.AccountManager] = [Permission.CustomersRead, Permission.ReportsRead],
         [Role.TenantAdmin] =
         [
             Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CustomersErase,
             Permission.CustomersExport, Permission.AuditRead, Permission.UsersManage,
             Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
             Permission.ServiceDeskConfigure,
+            Permission.ReportsRead, Permission.ReportsManage,
         ],
         // Operators set up tenants and their users, and nothing inside a tenant.
         [Role.PlatformOperator] = [Permission.TenantsManage, Permission.UsersManage],

@@ -33,4 +33,10 @@ public enum Permission
 
     /// <summary>Platform scope: create and list tenants.</summary>
     TenantsManage,
+
+    /// <summary>Read the tenant's contract service reports and their aggregates; generate one for any period.</summary>
+    ReportsRead,
+
+    /// <summary>Reconcile report aggregates with the case histories.</summary>
+    ReportsManage,
 }

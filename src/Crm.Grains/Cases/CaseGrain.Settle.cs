@@ -1,5 +1,6 @@
 using Crm.Contracts.Cases;
 using Crm.Contracts.Customers;
+using Crm.Contracts.Reports;
 using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Cases;
 using Crm.Domain.Sla;
@@ -197,6 +198,10 @@ public sealed partial class CaseGrain
         else if (item.Webhook is { } webhook)
         {
             await grains.GetGrain<IWebhookGrain>(tenantId).EnqueueAsync(webhook);
+        }
+        else if (item.Report is { } fact)
+        {
+            await grains.GetGrain<ITenantReportsGrain>(tenantId).RecordCaseAsync(fact);
         }
     }
 
