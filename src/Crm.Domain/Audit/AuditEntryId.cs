@@ -33,6 +33,7 @@ public static partial class AuditEntryId
         return true;
     }
 
-    [GeneratedRegex("^[0-9]{19}-[0-9a-f]{16}$")]
+    // \z, not $: $ also matches before a final newline, and ids come back from callers in tokens.
+    [GeneratedRegex(@"^[0-9]{19}-[0-9a-f]{16}\z")]
     private static partial Regex Pattern();
 }

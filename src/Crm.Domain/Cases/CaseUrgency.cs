@@ -55,6 +55,7 @@ public sealed partial record CaseUrgency(DateTimeOffset DueAt, SlaTarget Target,
 
     private static long Clamp(long value) => Math.Max(0, value);
 
-    [GeneratedRegex("^[01][0-9]{19}_[A-Za-z0-9_-]{1,64}$")]
+    // \z, not $: $ also matches before a final newline, and a token comes back from callers.
+    [GeneratedRegex(@"^[01][0-9]{19}_[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex SortKeyPattern();
 }
