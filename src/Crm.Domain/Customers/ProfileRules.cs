@@ -155,10 +155,9 @@ public static class ProfileRules
             return null;
         }
 
-        // A dotted domain whose last label is not empty: MailAddress takes "a@example." and "a@localhost".
-        var at = trimmed.LastIndexOf('@');
-        // Stryker disable once Equality : MailAddress already refuses an empty local part, so 'at' is never 0 here.
-        return at > 0 && trimmed.IndexOf('.', at) > at + 1 && !trimmed.EndsWith('.') ? trimmed.ToLowerInvariant() : null;
+        // MailAddress takes "a@localhost" and "a@example."; a customer's address needs a dotted domain whose last label
+        // is not empty. (It already refuses an empty local part and a domain that starts with a dot.)
+        return address.Host.Contains('.') && !address.Host.EndsWith('.') ? trimmed.ToLowerInvariant() : null;
     }
 
     public static string? NormalizePhone(string value)

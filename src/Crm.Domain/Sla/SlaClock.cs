@@ -140,14 +140,17 @@ public static class SlaClock
         return result;
     }
 
+    // A running, unpaused target that is not breached has its deadline after now (a deadline during a pause that has
+    // not begun yet is counted from that pause, which lies after now), so past the warning the deadline is next.
     private static DateTimeOffset? NextChange(SlaTargetReport report, DateTimeOffset now) =>
         report.CompletedAt is not null || report.IsPaused || report.Status == SlaStatus.Breached ? null
         : report.WarningAt > now ? report.WarningAt
-        // Stryker disable once Equality,Conditional : a running, unpaused target that is not breached has its deadline after now.
-        : report.DueAt > now ? report.DueAt
-        : null;
+        : report.DueAt;
 
-    // Stryker disable once Conditional,Equality : with a null, a < b is false and gives b, as the null checks do; at a == b both are the same.
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a < b ? a : b;
+        a is null ? b : b is null ? a : Earlier(a.Value, b.Value);
+
+    // Stryker disable once Equality : at a == b both give the same instant (this also sets aside the a > b flip,
+    // which the clock tests kill when it is tested).
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -46,8 +46,21 @@ public sealed class AuditCursorTests
     public void TryParse_Malformed_IsRefused(string? token) => Assert.False(AuditCursor.TryParse(token, "acme", out _));
 
     [Fact]
-    public void Format_IsTenantMonthAndId() =>
+    public void Format_IsTenantMonthAndId()
+    {
         Assert.Equal("acme:202611:x", new AuditCursor(202611, "x").Format("acme"));
+        Assert.Equal("acme:000101:x", new AuditCursor(101, "x").Format("acme"));
+    }
+
+    [Fact]
+    public void Format_ThenTryParse_RoundTripsInTheFirstYear()
+    {
+        var id = AuditEntryId.New(DateTimeOffset.MinValue, 1);
+        var token = new AuditCursor(AuditMonth.Of(DateTimeOffset.MinValue), id).Format("acme");
+
+        Assert.True(AuditCursor.TryParse(token, "acme", out var cursor));
+        Assert.Equal((101, id), (cursor!.Month, cursor.AfterId));
+    }
 
     [Fact]
     public void New_IsInvertedTicksDashAndSixteenHexDigits()

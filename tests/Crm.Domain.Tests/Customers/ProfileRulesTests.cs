@@ -187,6 +187,18 @@ public sealed class ProfileRulesTests
         Assert.Empty(Problems(new ProfileInput("A", [new ChannelInput(ChannelKind.PostalAddress, new string('c', 320), false)], null, null, null)));
 
     [Fact]
+    public void Normalize_RefusedKindOrLength_AreNotCheckedFurtherNorCountAsPreferred() =>
+        Assert.Equal(
+            [("channels[0].value", "At most 320 characters."), ("channels[1].kind", "Unknown channel kind.")],
+            Problems(new ProfileInput("A",
+                [
+                    new ChannelInput(ChannelKind.Email, new string('e', 321) + "@example.com", true),
+                    new ChannelInput((ChannelKind)9, "x", true),
+                    new ChannelInput(ChannelKind.Phone, "13800138000", true),
+                ],
+                null, null, null)));
+
+    [Fact]
     public void Normalize_RefusedChannelThatWasPreferred_DoesNotCountAsPreferred() =>
         Assert.Equal(
             [("channels[0].value", "Not a valid email address.")],
