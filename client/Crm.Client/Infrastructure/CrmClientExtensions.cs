@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Crm.Client.Apis;
+using Crm.Client.Localization;
 using MudBlazor.Services;
 
 namespace Crm.Client.Infrastructure;
@@ -21,7 +22,8 @@ public static class CrmClientExtensions
     /// <summary>REST API: problem details for every failure, string enums, an OpenAPI document.</summary>
     public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        // In the request's language: titles, details and field messages (see Localization/ProblemTexts).
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLocalization.Apply);
         // Unreadable bodies reach ProblemExceptionHandler in every environment, so the 400 names the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -52,6 +54,7 @@ public static class CrmClientExtensions
         api.MapCasesApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
+        api.MapLanguageApi();
         return app;
     }
 }
