@@ -37,6 +37,7 @@ public static class CrmClientExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Crm.Client.Components.Cases.CaseTexts>();
         return builder;
     }
 

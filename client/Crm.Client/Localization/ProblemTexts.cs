@@ -55,8 +55,18 @@ public sealed partial class ProblemTexts(IStringLocalizer<ProblemTexts> text, La
         }
     }
 
-    // A status named inside a message ("The case is Resolved; ...") reads as its label.
-    private string Value(string value) => Enum.TryParse<CaseStatus>(value, out var status) && Enum.IsDefined(status) ? labels.Of(status) : value;
+    // A status named inside a message ("The case is Resolved; ...") reads as its label, and a known word
+    // ("first response") as its translation; anything else (a subject, an id) stays as written.
+    private string Value(string value)
+    {
+        if (Enum.TryParse<CaseStatus>(value, out var status) && Enum.IsDefined(status) && !char.IsDigit(value[0]))
+        {
+            return labels.Of(status);
+        }
+
+        var word = text[value];
+        return word.ResourceNotFound ? value : word.Value;
+    }
 
     private static IReadOnlyList<(Regex, string)> Templates(IStringLocalizer localizer)
     {
