@@ -31,6 +31,9 @@ public static class ClientHost
         // API paths answer a bare status with problem details; the UI's re-execute a rendered, localized page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+
+        // Routing after the status pages, so a re-executed request finds the status page's endpoint.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseRevokedSessionsAsSignedOut();
         app.UseCrmLocalization();
