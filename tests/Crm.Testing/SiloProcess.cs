@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Crm.Testing;
 
-namespace Crm.EndToEnd.Tests.Cluster;
+namespace Crm.Testing;
 
 /// <summary>
 /// A silo as its own operating-system process, built from the same output <c>run.sh</c> starts, so a test can kill
