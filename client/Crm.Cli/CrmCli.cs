@@ -2,6 +2,7 @@ using System.CommandLine;
 using Crm.Cli.Api;
 using Crm.Cli.Backup;
 using Crm.Cli.Demo;
+using Crm.Cli.Model;
 
 namespace Crm.Cli;
 
@@ -20,6 +21,7 @@ public static class CrmCli
         root.Subcommands.Add(DemoCommand.Create(connection));
         root.Subcommands.Add(LoginCommand.Create(connection));
         root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 }

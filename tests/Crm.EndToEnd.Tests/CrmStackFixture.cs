@@ -64,7 +64,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
             $"--ConnectionStrings:Tables={_azurite!.ConnectionString}", "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
             $"--urls={address}", "--Logging:LogLevel:Default=Warning",
             // These tests are not about outages: on a loaded CI machine a call may take longer than the production
-            // 3 s, and should not turn into a 503 here. The cluster tests (Cluster/) run with the production default.
+            // 2 s, and should not turn into a 503 here. The cluster tests (Cluster/) run with the production default.
             "--Orleans:ResponseTimeout=00:00:30", .. settings,
         ], Capture);
         await client.StartAsync();

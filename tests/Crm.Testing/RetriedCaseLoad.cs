@@ -9,7 +9,8 @@ namespace Crm.Testing;
 /// <summary>
 /// A steady case-creation load whose clients behave as the README tells integrators to: each case has its own
 /// Idempotency-Key, and a 503 is retried with the same key after its Retry-After, within a budget. A fault is injected
-/// once a given share of the requests has started. Used by the failover tests and the chaos bench alike.
+/// once a given share of the requests has started, and the load goes on until the fault is over (a rolling restart
+/// takes a while). Used by the failover tests and the chaos bench alike.
 /// </summary>
 public static class RetriedCaseLoad
 {
@@ -28,7 +29,7 @@ public static class RetriedCaseLoad
         async Task WorkAsync()
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
+            while ((i = Interlocked.Increment(ref next)) < requests || faultTask is { IsCompleted: false })
             {
                 if (i == faultIndex)
                 {
@@ -50,7 +51,7 @@ public static class RetriedCaseLoad
             await faultTask;
         }
 
-        return new LoadOutcome(requests, [.. attempts], new Dictionary<string, string>(acknowledged), startedAt, faultStarted);
+        return new LoadOutcome(attempts.Select(a => a.Key).Distinct().Count(), [.. attempts], new Dictionary<string, string>(acknowledged), startedAt, faultStarted);
     }
 
     private static async Task<string?> CreateAsync(
