@@ -12,6 +12,10 @@ public sealed partial class OutageExceptionHandler(IProblemDetailsService proble
     /// <summary>Seconds a client should wait: about how long a dead silo takes to be declared dead and replaced.</summary>
     public const int RetryAfterSeconds = 2;
 
+    /// <summary>The detail's English text, also its key in <c>ProblemTexts</c> (translated with the other problem texts).</summary>
+    private const string DetailTemplate = "Part of the service is restarting or out of reach. Retry the same request in {0} seconds; " +
+                                          "creations with the same Idempotency-Key and changes with the same If-Match are safe to repeat.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (!ClusterOutage.IsOutage(exception))
@@ -30,8 +34,7 @@ public sealed partial class OutageExceptionHandler(IProblemDetailsService proble
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service is briefly unavailable.",
-                Detail = $"Part of the service is restarting or out of reach. Retry the same request in {RetryAfterSeconds} seconds; " +
-                         "creations with the same Idempotency-Key and changes with the same If-Match are safe to repeat.",
+                Detail = string.Format(System.Globalization.CultureInfo.InvariantCulture, DetailTemplate, RetryAfterSeconds),
             },
         });
     }

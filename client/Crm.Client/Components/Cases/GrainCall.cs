@@ -6,10 +6,14 @@ namespace Crm.Client.Components.Cases;
 
 /// <summary>
 /// Runs a grain call from a page and turns the expected failures into what the user sees: field errors beside the
-/// fields (when the page has them), otherwise a snackbar with the grain's message. Unexpected failures propagate.
+/// fields (when the page has them), otherwise a snackbar with the grain's message; an outage is a "reconnecting" notice.
+/// Unexpected failures propagate.
 /// </summary>
 internal static class GrainCall
 {
+    /// <summary>What a page says during an outage; its key in <c>ProblemTexts</c>.</summary>
+    public const string ReconnectingMessage = "The service is reconnecting. Please try again in a moment.";
+
     /// <param name="problems">Translates the grain's English messages into the page's language; pass it, or they stay English.</param>
     public static async Task<bool> TryAsync(ISnackbar snackbar, Func<Task> call, FieldErrors? fields = null, ProblemTexts? problems = null)
     {
@@ -42,6 +46,11 @@ internal static class GrainCall
         catch (ForbiddenException ex)
         {
             snackbar.Add(T(ex.Message), Severity.Error);
+        }
+        catch (Exception ex) when (Infrastructure.ClusterOutage.IsOutage(ex))
+        {
+            // A silo restarting or the storage out of reach: the page stays, and the same action can simply be repeated.
+            snackbar.Add(T(ReconnectingMessage), Severity.Warning);
         }
 
         return false;
