@@ -5,14 +5,20 @@ using System.Text;
 namespace Crm.Domain.Surveys;
 
 /// <summary>
-/// The one-time link token of an invitation: 32 random bytes (256 bits) from the OS generator, base64url, so it
-/// cannot be guessed or enumerated. Storage keeps only its SHA-256, so a leaked table row opens no survey.
+/// The one-time link token of an invitation: HMAC-SHA256 of the tenant and invitation id under a secret key that
+/// never leaves the silo, base64url (256 bits), so it cannot be guessed or enumerated without the key. Deriving it
+/// rather than drawing it means a retried issue makes the same link and the platform's CSV can be produced again,
+/// while storage keeps no token at all: invitations are found by the token's SHA-256.
 /// </summary>
 public static class InvitationToken
 {
     public const int Length = 43;
 
-    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    public static string Derive(byte[] key, string tenantId, string invitationId)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(key.Length, 32);
+        return Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"crm.survey-invitation:{tenantId}/{invitationId}")));
+    }
 
     /// <summary>The shape every token has; anything else is answered "unknown link" without a lookup.</summary>
     public static bool IsWellFormed(string? token) =>

@@ -143,6 +143,38 @@ public sealed partial class CustomerGrain(
         await AppendAsync(entry with { ReferenceId = caseId }, actor, (caseId, caseSequence));
     }
 
+    public async Task AppendSurveyEventsAsync(ImmutableArray<SurveyArchiveItem> items, string actor)
+    {
+        RequireExisting();
+        RequireActor(actor);
+        var fresh = items.Where(i => !state.State.SurveyEvents.Contains(i.EventId)).DistinctBy(i => i.EventId).ToList();
+        if (state.State.Erased || fresh.Count == 0)
+        {
+            return;
+        }
+
+        // Rows first, then the state that counts them, as for single entries: a failure leaves only uncounted rows.
+        var (tenantId, customerId) = Key;
+        var now = time.GetUtcNow();
+        var sequence = state.State.ArchiveCount;
+        foreach (var item in fresh)
+        {
+            var e = item.Entry;
+            await archive.PutAsync(tenantId, customerId, new ArchiveEntry(++sequence, now, e.Kind, e.Summary, actor, e.ReferenceId, e.Detail));
+        }
+
+        await WriteAsync(state.State with
+        {
+            ArchiveCount = sequence,
+            LastInteractionAt = now,
+            SurveyEvents = state.State.SurveyEvents.Union(fresh.Select(i => i.EventId)),
+        });
+        foreach (var item in fresh)
+        {
+            CountArchive(item.Entry.Kind);
+        }
+    }
+
     private async Task<ArchiveEntry> AppendAsync(NewArchiveEntry entry, string actor, (string CaseId, long Sequence)? caseSequence)
     {
         var problems = new List<FieldError>();

@@ -34,6 +34,9 @@ public sealed record CustomerState
     /// <summary>The last event sequence each case delivered into the archive, so a repeated delivery is dropped.</summary>
     [Id(10)] public ImmutableDictionary<string, long> CaseSequences { get; init; } = ImmutableDictionary<string, long>.Empty;
 
+    /// <summary>Survey events already in the archive (invitation and response ids), so a repeated delivery is dropped.</summary>
+    [Id(11)] public ImmutableHashSet<string> SurveyEvents { get; init; } = ImmutableHashSet<string>.Empty;
+
     public bool Exists => Profile is not null;
 
     public bool Erased => ErasedAt is not null;

@@ -7,22 +7,48 @@ public sealed class InvitationRulesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
+    private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
     [Fact]
-    public void New_IsWellFormedAndNeverRepeats()
+    public void Derive_IsWellFormedAndDistinctPerInvitationAndTenant()
     {
-        var tokens = Enumerable.Range(0, 2000).Select(_ => InvitationToken.New()).ToList();
+        var tokens = Enumerable.Range(0, 2000).Select(i => InvitationToken.Derive(Key, "acme", $"inv{i}")).ToList();
 
         Assert.All(tokens, t => Assert.True(InvitationToken.IsWellFormed(t), t));
         Assert.Equal(tokens.Count, tokens.Distinct().Count());
-        Assert.All(tokens, t => Assert.Equal(InvitationToken.Length, t.Length));
+        Assert.NotEqual(InvitationToken.Derive(Key, "acme", "inv1"), InvitationToken.Derive(Key, "other", "inv1"));
     }
 
     [Fact]
-    public void New_CarriesAbout256BitsSpreadOverTheAlphabet()
+    public void Derive_SameInputs_SameTokenAndAnotherKeyAnotherToken()
     {
-        var characters = string.Concat(Enumerable.Range(0, 500).Select(_ => InvitationToken.New()));
+        var otherKey = Key.Select(b => (byte)(b ^ 0xff)).ToArray();
 
-        // 64 symbols; a generator stuck on a few would show far fewer.
+        Assert.Equal(InvitationToken.Derive(Key, "acme", "inv1"), InvitationToken.Derive(Key, "acme", "inv1"));
+        Assert.NotEqual(InvitationToken.Derive(Key, "acme", "inv1"), InvitationToken.Derive(otherKey, "acme", "inv1"));
+    }
+
+    [Fact]
+    public void Derive_IsTheHmacOfTheNamedInvitation()
+    {
+        var expected = System.Buffers.Text.Base64Url.EncodeToString(
+            System.Security.Cryptography.HMACSHA256.HashData(Key, System.Text.Encoding.UTF8.GetBytes("crm.survey-invitation:acme/inv1")));
+
+        Assert.Equal(expected, InvitationToken.Derive(Key, "acme", "inv1"));
+    }
+
+    [Fact]
+    public void Derive_ShortKey_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => InvitationToken.Derive(new byte[16], "acme", "inv1"));
+    }
+
+    [Fact]
+    public void Derive_SpreadsOverTheWholeAlphabet()
+    {
+        var characters = string.Concat(Enumerable.Range(0, 500).Select(i => InvitationToken.Derive(Key, "acme", $"i{i}")));
+
+        // 64 symbols; a stuck or truncated derivation would show far fewer.
         Assert.Equal(64, characters.Distinct().Count());
     }
 
@@ -56,7 +82,7 @@ public sealed class InvitationRulesTests
     [Property(MaxTest = 200)]
     public bool Hash_DiffersFromTheTokenAndIsStable(Guid seed)
     {
-        var token = InvitationToken.New();
+        var token = InvitationToken.Derive(Key, "acme", seed.ToString("N"));
         var hash = InvitationToken.Hash(token);
         return hash.Length == 64 && !hash.Contains(token, StringComparison.Ordinal) && hash == InvitationToken.Hash(token) &&
                InvitationToken.Hash(token + seed.ToString("N")[..1]) != hash;
