@@ -28,6 +28,7 @@ public static class CrmClientExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Surveys.SurveyCommands>();
         return builder;
     }
 
@@ -52,6 +53,7 @@ public static class CrmClientExtensions
         api.MapCasesApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
+        api.MapSurveysApi();
         return app;
     }
 }

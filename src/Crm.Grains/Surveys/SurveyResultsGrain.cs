@@ -60,7 +60,12 @@ public sealed partial class SurveyResultsGrain(
     public async Task<RecordOutcome> RecordAsync(ImmutableArray<ResponseInput> responses, bool dryRun, string actor)
     {
         SurveyProblems.RequireActor(actor);
-        var checkedResponses = await CheckAsync(responses.IsDefault ? [] : responses);
+        if (responses.IsDefaultOrEmpty)
+        {
+            return new RecordOutcome(0, 0);
+        }
+
+        var checkedResponses = await CheckAsync(responses);
         var fresh = checkedResponses.Where(r => !_responses.Contains(r.ResponseId)).DistinctBy(r => r.ResponseId).ToList();
         var outcome = new RecordOutcome(fresh.Count, checkedResponses.Count - fresh.Count);
         if (dryRun)
