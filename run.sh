@@ -39,15 +39,26 @@ node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePo
   --location .azurite --silent --disableTelemetry --skipApiVersionCheck > .azurite/azurite.log 2>&1 &
 pids+=($!)
 
-echo "Starting the silo..."
-# The personal-data key lives beside the data it encrypts here; in production keep it apart (see README, Security).
-# On the first start the silo writes the new platform operator's password to admin-password, once.
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SILO_URL" \
-  dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot "$PWD/silo/Crm.Silo" \
-  --Crm:PersonalData:KeyFile="$PWD/.azurite/personal-data-keys.json" \
-  --Crm:Bootstrap:PasswordFile="$PWD/.azurite/admin-password" > .azurite/silo.log 2>&1 &
-pids+=($!)
-wait_for "$SILO_URL/health/ready" "The silo" 60 "${pids[-1]}"
+# CRM_SILOS=3 ./run.sh starts three silos in one cluster (membership in the same storage); silo i listens on
+# 11111+i (silo), 30000+i (gateway) and 5081+i (health). One silo by default.
+silos="${CRM_SILOS:-1}"
+case "$silos" in ''|*[!0-9]*|0) echo "CRM_SILOS must be a positive whole number, not '$silos'" >&2; exit 1;; esac
+silo_base_port="${SILO_URL##*:}"
+for i in $(seq 0 $((silos - 1))); do
+  echo "Starting silo $((i + 1)) of $silos..."
+  # The personal-data key lives beside the data it encrypts here; in production keep it apart (see README, Security).
+  # On the first start the silo writes the new platform operator's password to admin-password, once.
+  silo_url="${SILO_URL%:*}:$((silo_base_port + i))"
+  silo_log=".azurite/silo.log"; [ "$i" -gt 0 ] && silo_log=".azurite/silo-$((i + 1)).log"
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$silo_url" \
+    dotnet silo/Crm.Silo/bin/Release/net10.0/Crm.Silo.dll --contentRoot "$PWD/silo/Crm.Silo" \
+    --urls="$silo_url" --Orleans:SiloPort=$((11111 + i)) --Orleans:GatewayPort=$((30000 + i)) \
+    --Crm:PersonalData:KeyFile="$PWD/.azurite/personal-data-keys.json" \
+    --Crm:Bootstrap:PasswordFile="$PWD/.azurite/admin-password" > "$silo_log" 2>&1 &
+  pids+=($!)
+  # The first silo creates the key file and the operator; the others start once it is up, so they share its key.
+  wait_for "$silo_url/health/ready" "Silo $((i + 1))" 60 "${pids[-1]}"
+done
 
 echo "Starting the front end..."
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$CLIENT_URL" \
@@ -73,6 +84,16 @@ fi
 if [ -f .azurite/demo-users.txt ]; then
   echo "Demo users (demo data only, tenant 'demo'): see .azurite/demo-users.txt, e.g. $(head -1 .azurite/demo-users.txt)"
 fi
-echo "Logs: .azurite/silo.log, .azurite/client.log. Press Ctrl+C to stop."
-wait -n "${pids[@]}" || true
+echo "Logs: .azurite/silo*.log, .azurite/client.log. Press Ctrl+C to stop."
+# Azurite is pids[0], the silos follow, the front end is last. With several silos the cluster outlives the loss of
+# one (try: kill -9 a silo's pid), so only Azurite, the front end or the last silo ending stops everything.
+silo_pids=("${pids[@]:1:$silos}")
+while true; do
+  live=(); for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && live+=("$pid"); done
+  wait -n "${live[@]}" || true
+  if ! kill -0 "${pids[0]}" 2>/dev/null || ! kill -0 "${pids[-1]}" 2>/dev/null; then break; fi
+  alive=0; for pid in "${silo_pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=$((alive + 1)); done
+  [ "$alive" -eq 0 ] && break
+  echo "A silo exited; $alive of $silos still serve. See .azurite/silo*.log." >&2
+done
 echo "A process exited; see the logs in .azurite/." >&2

@@ -51,7 +51,7 @@ internal sealed class BenchStack : IAsyncDisposable
         await silo.StartAsync();
         var frontEnd = ClientHost.Build(
         [
-            $"--Orleans:GatewayPort={gateway}", $"--urls=http://127.0.0.1:{web}", "--Logging:LogLevel:Default=Warning",
+            $"--ConnectionStrings:Tables={azurite.ConnectionString}", $"--urls=http://127.0.0.1:{web}", "--Logging:LogLevel:Default=Warning",
             "--Crm:Security:SignInsPerMinute=1000000",
         ]);
         await frontEnd.StartAsync();

@@ -1,6 +1,7 @@
 using Crm.Client.Components;
 using Crm.Client.Account;
 using Crm.Client.Infrastructure;
+using Crm.Client.Localization;
 using Crm.Client.Security;
 using Crm.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -22,6 +23,7 @@ public static class ClientHost
         builder.AddCrmSecurity();
         builder.AddCrmApi();
         builder.AddCrmWebUi();
+        builder.AddCrmLocalization();
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -29,6 +31,7 @@ public static class ClientHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRevokedSessionsAsSignedOut();
+        app.UseCrmLocalization();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -39,6 +42,7 @@ public static class ClientHost
         app.MapCrmApis();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapLanguageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

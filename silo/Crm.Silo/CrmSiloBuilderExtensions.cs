@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Crm.Grains;
 using Crm.Grains.ServiceDesk;
 using Crm.Storage.AzureTables.Hosting;
@@ -49,10 +50,22 @@ public static class CrmSiloBuilderExtensions
         return services;
     }
 
-    /// <summary>A single-host cluster on loopback ports; several silos on Azure Tables membership come later.</summary>
-    public static ISiloBuilder UseCrmLocalClustering(this ISiloBuilder silo, CrmSiloOptions options)
+    /// <summary>
+    /// Membership on Azure Tables through Orleans' own provider (in the same storage account as our tables, in its
+    /// own table, which backups skip), so one silo or many form a cluster and front ends find the gateways there.
+    /// Failure detection is tuned down from Orleans' defaults so a dead silo is declared dead in seconds
+    /// (docs/deployment.md has the measured figures).
+    /// </summary>
+    public static ISiloBuilder UseCrmClustering(this ISiloBuilder silo, CrmSiloOptions options)
     {
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, options.ListenOnAnyHostAddress);
+        silo.UseAzureStorageClustering(o => o.Configure<TableServiceClient>((table, client) => table.TableServiceClient = client));
+        silo.Configure<ClusterMembershipOptions>(ClusterTuning.Apply);
         return silo;
     }
 }

@@ -19,7 +19,7 @@ public static class SiloHost
         builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.SectionName));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdminBootstrap>();
         builder.Services.AddCrmScheduledBackup(builder.Configuration);
-        builder.UseOrleans(silo => silo.UseCrmLocalClustering(siloOptions).AddCrmGrains());
+        builder.UseOrleans(silo => silo.UseCrmClustering(siloOptions).AddCrmGrains());
 
         configure?.Invoke(builder);
         var app = builder.Build();

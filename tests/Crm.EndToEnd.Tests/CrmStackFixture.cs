@@ -61,7 +61,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
     {
         var client = ClientHost.Build(
         [
-            $"--Orleans:GatewayPort={_gatewayPort}", "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
+            $"--ConnectionStrings:Tables={_azurite!.ConnectionString}", "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
             $"--urls={address}", "--Logging:LogLevel:Default=Warning", .. settings,
         ], Capture);
         await client.StartAsync();

@@ -43,6 +43,6 @@ public static class AccountEndpoints
     }
 
     // Only paths on this site: an open redirect would let a phishing link bounce through our sign-in page.
-    private static bool IsLocal(string? url) =>
+    internal static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

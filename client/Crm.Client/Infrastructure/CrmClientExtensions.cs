@@ -1,17 +1,33 @@
 using System.Text.Json.Serialization;
 using Crm.Client.Apis;
 using MudBlazor.Services;
+using Orleans.Configuration;
 
 namespace Crm.Client.Infrastructure;
 
 public static class CrmClientExtensions
 {
-    /// <summary>Joins the cluster as an Orleans client through the loopback gateway.</summary>
+    /// <summary>
+    /// Joins the cluster as an Orleans client. The gateways are found in the membership table in the same storage the
+    /// silos use, so the front end reaches whichever silos are alive, however many there are.
+    /// </summary>
     public static WebApplicationBuilder AddCrmClusterClient(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(CrmClusterOptions.SectionName).Get<CrmClusterOptions>() ?? new CrmClusterOptions();
+        var storage = builder.Configuration.GetConnectionString("Tables") is { Length: > 0 } value ? value : CrmClusterOptions.DevelopmentStorage;
         builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId)
+            .Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            })
+            .UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(storage))
+            // A silo that joins (or comes back) is used within seconds rather than Orleans' default minute.
+            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod)
+            // A call to a grain whose silo just died gets no answer; waiting Orleans' default 30 s for it would hang the
+            // request. After this it is a 503 with Retry-After (OutageExceptionHandler), and the retry reaches the grain
+            // on a live silo.
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout)
             .AddActivityPropagation());
         builder.Services.AddSingleton<IClientConnectionRetryFilter, RetryConnectFilter>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
@@ -24,6 +40,8 @@ public static class CrmClientExtensions
         builder.Services.AddProblemDetails();
         // Unreadable bodies reach ProblemExceptionHandler in every environment, so the 400 names the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Tried in order: an outage is a 503 to retry, whatever the exception around it.
+        builder.Services.AddExceptionHandler<OutageExceptionHandler>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());

@@ -13,6 +13,9 @@ public static class CrmClaims
     public const string DisplayName = "crm:display-name";
     public const string Operator = "crm:operator";
 
+    /// <summary>The user's own language, when they chose one; request localization reads it first.</summary>
+    public const string Language = "crm:language";
+
     /// <summary>One claim per tenant role, "tenantId|Role".</summary>
     public const string Membership = "crm:membership";
 
@@ -29,6 +32,7 @@ public static class CrmClaims
                 new Claim(Stamp, stamp),
                 new Claim(DisplayName, session.DisplayName),
                 .. session.IsPlatformOperator ? [new Claim(Operator, "true")] : Array.Empty<Claim>(),
+                .. session.Language is { } language ? [new Claim(Language, language)] : Array.Empty<Claim>(),
                 .. session.Memberships.SelectMany(m => m.Roles.Select(r => new Claim(Membership, $"{m.TenantId}|{r}"))),
             ],
             ResolvedType);

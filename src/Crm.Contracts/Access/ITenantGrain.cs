@@ -8,6 +8,13 @@ public interface ITenantGrain : IGrainWithStringKey
 
     Task<TenantInfo?> GetAsync();
 
+    /// <summary>The tenant's default language, read on requests of users who chose none; null when unset or no tenant.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<string?> GetLanguageAsync();
+
+    /// <summary>Sets the default language ("en" or "zh-CN"; null: each browser's own).</summary>
+    Task<TenantInfo> SetLanguageAsync(string? language, string actor);
+
     /// <summary>Records that the user belongs here; the tenant must exist. Idempotent.</summary>
     Task AddMemberAsync(string username);
 

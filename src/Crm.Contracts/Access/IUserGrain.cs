@@ -32,4 +32,7 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>The user changes their own password; every other session ends.</summary>
     Task<string> ChangePasswordAsync(string currentPassword, string newPassword);
+
+    /// <summary>The user's own language ("en" or "zh-CN"); null goes back to the tenant's default.</summary>
+    Task<UserView> SetLanguageAsync(string? language);
 }

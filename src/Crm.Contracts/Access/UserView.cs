@@ -8,7 +8,8 @@ public sealed record UserView(
     [property: Id(2)] bool IsPlatformOperator,
     [property: Id(3)] ImmutableArray<TenantMembership> Memberships,
     [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] DateTimeOffset? LockedUntil);
+    [property: Id(5)] DateTimeOffset? LockedUntil,
+    [property: Id(6)] string? Language = null);
 
 /// <summary>A user to create. A null password means "generate one"; it is returned once and never stored in plain.</summary>
 [GenerateSerializer, Immutable, Alias("crm.access.new-user")]

@@ -1,4 +1,5 @@
 using Crm.Contracts.Access;
+using Crm.Domain.Localization;
 
 namespace Crm.Grains.Access;
 
@@ -51,6 +52,28 @@ public sealed class TenantGrain(
         }
 
         return state.State.Info;
+    }
+
+    public Task<string?> GetLanguageAsync() => Task.FromResult(state.State.Info?.Language);
+
+    public async Task<TenantInfo> SetLanguageAsync(string? language, string actor)
+    {
+        var info = state.State.Info ?? throw new NotFoundException($"No tenant '{TenantId}'.");
+        var normalized = Languages.Normalize(language);
+        if (language is not null && normalized is null)
+        {
+            throw new ValidationFailedException([new FieldError("language", Languages.Rule)]);
+        }
+
+        if (info.Language != normalized)
+        {
+            info = info with { Language = normalized };
+            state.State = state.State with { Info = info };
+            await state.WriteStateAsync();
+            await grains.GetGrain<ITenantRegistryGrain>(0).RegisterAsync(info);
+        }
+
+        return info;
     }
 
     public async Task AddMemberAsync(string username)

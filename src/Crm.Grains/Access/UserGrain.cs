@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Crm.Contracts.Access;
 using Crm.Domain.Access;
+using Crm.Domain.Localization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Crm.Grains.Access;
@@ -190,6 +191,24 @@ public sealed class UserGrain(
         return state.State.Stamp;
     }
 
+    public async Task<UserView> SetLanguageAsync(string? language)
+    {
+        RequireExisting();
+        var normalized = Languages.Normalize(language);
+        if (language is not null && normalized is null)
+        {
+            throw new ValidationFailedException([new FieldError("language", Languages.Rule)]);
+        }
+
+        if (state.State.Language != normalized)
+        {
+            state.State = state.State with { Language = normalized };
+            await state.WriteStateAsync();
+        }
+
+        return View();
+    }
+
     private void RequireExisting()
     {
         if (!state.State.Exists)
@@ -199,10 +218,11 @@ public sealed class UserGrain(
     }
 
     private UserSession Session() =>
-        new(Username, state.State.DisplayName!, state.State.IsPlatformOperator, state.State.Memberships);
+        new(Username, state.State.DisplayName!, state.State.IsPlatformOperator, state.State.Memberships, state.State.Language);
 
     private UserView View() =>
-        new(Username, state.State.DisplayName!, state.State.IsPlatformOperator, state.State.Memberships, state.State.CreatedAt, state.State.LockedUntil);
+        new(Username, state.State.DisplayName!, state.State.IsPlatformOperator, state.State.Memberships, state.State.CreatedAt, state.State.LockedUntil,
+            state.State.Language);
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 

@@ -17,5 +17,8 @@ public sealed record UserState
     [Id(6)] public DateTimeOffset? LockedUntil { get; init; }
     [Id(7)] public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The language the user chose; null follows the tenant's default, then the browser.</summary>
+    [Id(8)] public string? Language { get; init; }
+
     public bool Exists => DisplayName is not null;
 }
