@@ -11,7 +11,7 @@ public static class CrmCli
     public static RootCommand CreateRootCommand()
     {
         var connection = new ConnectionOptions();
-        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups).");
+        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups, survey imports).");
         foreach (var option in connection.All)
         {
             root.Options.Add(option);
@@ -20,6 +20,7 @@ public static class CrmCli
         root.Subcommands.Add(DemoCommand.Create(connection));
         root.Subcommands.Add(LoginCommand.Create(connection));
         root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(Surveys.SurveysCommand.Create(connection));
         return root;
     }
 }

@@ -19,6 +19,16 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
 {
     public const int MaxBatch = 1000;
 
+    /// <summary>Rows per grain call: small enough that one call stays well inside the cluster's response timeout.</summary>
+    public const int GrainBatch = 200;
+
+    /// <summary>The grain numbers the rows of its part; the caller wants the request's row numbers.</summary>
+    private static string Renumber(string field, Func<int, int> row)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^responses\[(\d+)\](.*)$");
+        return match.Success ? $"responses[{row(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))}]{match.Groups[2].Value}" : field;
+    }
+
     public ISurveyGrain Survey(string tenantId, string surveyId) => cluster.GetGrain<ISurveyGrain>(SurveyKey.Format(tenantId, surveyId));
 
     public ISurveyResultsGrain Results(string tenantId, string surveyId) => cluster.GetGrain<ISurveyResultsGrain>(SurveyKey.Format(tenantId, surveyId));
@@ -136,7 +146,7 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
 
         var errors = new List<FieldError>();
         var customers = await ResolveAsync(tenantId, rows, errors);
-        var inputs = new List<ResponseInput>(rows.Count);
+        var inputs = new List<(int Row, ResponseInput Input)>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -168,16 +178,45 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
             }
 
             var answers = new AnswersInput(row.Csat.Value, row.Dimensions?.ToImmutableDictionary(), row.Nps, row.Reason, row.Comment);
-            inputs.Add(new ResponseInput(row.ResponseId ?? DerivedId(surveyId, customerId, row), customerId, row.AnsweredAt.Value, answers, row.Version));
+            inputs.Add((i, new ResponseInput(row.ResponseId ?? DerivedId(surveyId, customerId, row), customerId, row.AnsweredAt.Value, answers, row.Version)));
         }
 
-        if (errors.Count > 0)
+        // The grain checks the rows whose customer is known, so every bad field of every row is reported at once. It
+        // takes them in parts that each answer well within the cluster's response timeout: all parts are checked
+        // first, then written, so a bad row anywhere writes nothing.
+        var results = Results(tenantId, surveyId);
+        var parts = inputs.Chunk(GrainBatch).ToList();
+        var errorsByPart = errors;
+        var outcome = new RecordOutcome(0, 0);
+        for (var p = 0; p < parts.Count; p++)
         {
-            throw new ValidationFailedException([.. errors]);
+            try
+            {
+                var would = await results.RecordAsync([.. parts[p].Select(x => x.Input)], dryRun: true, user.Username());
+                outcome = new RecordOutcome(outcome.Added + would.Added, outcome.AlreadyRecorded + would.AlreadyRecorded);
+            }
+            catch (ValidationFailedException ex)
+            {
+                var part = parts[p];
+                errorsByPart.AddRange(ex.Errors.Select(e => e with { Field = Renumber(e.Field, j => part[j].Row) }));
+            }
         }
 
-        // Every row made it to here, in order, so the grain's responses[i] are the request's.
-        var outcome = await Results(tenantId, surveyId).RecordAsync([.. inputs], dryRun, user.Username());
+        if (errorsByPart.Count > 0)
+        {
+            throw new ValidationFailedException([.. errorsByPart.OrderBy(e => e.Field, StringComparer.Ordinal)]);
+        }
+
+        if (!dryRun)
+        {
+            outcome = new RecordOutcome(0, 0);
+        }
+
+        foreach (var part in dryRun ? [] : parts)
+        {
+            var done = await results.RecordAsync([.. part.Select(x => x.Input)], dryRun: false, user.Username());
+            outcome = new RecordOutcome(outcome.Added + done.Added, outcome.AlreadyRecorded + done.AlreadyRecorded);
+        }
 
         if (!dryRun && outcome.Added > 0)
         {

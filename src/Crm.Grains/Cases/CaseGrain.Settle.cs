@@ -198,6 +198,11 @@ public sealed partial class CaseGrain
         {
             await grains.GetGrain<IWebhookGrain>(tenantId).EnqueueAsync(webhook);
         }
+        else if (item.SurveyOffer is { } facts)
+        {
+            await grains.GetGrain<Crm.Contracts.Surveys.ICustomerSurveysGrain>(Crm.Contracts.Surveys.SurveyKey.Format(tenantId, state.State.Report!.CustomerId))
+                .OfferForResolvedCaseAsync(facts);
+        }
     }
 
     private async Task SyncReminderAsync(SlaReport? report, DateTimeOffset now)

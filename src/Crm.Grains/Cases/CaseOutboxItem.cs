@@ -4,7 +4,7 @@ using Crm.Contracts.ServiceDesk;
 namespace Crm.Grains.Cases;
 
 /// <summary>
-/// One effect of a committed case event on another grain: exactly one of the three is set. Each receiver is
+/// One effect of a committed case event on another grain: exactly one of them is set. Each receiver is
 /// idempotent (archive by case sequence, notification and webhook by id), so delivering again after a crash is safe.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.cases.outbox-item")]
@@ -13,4 +13,5 @@ public sealed record CaseOutboxItem(
     [property: Id(1)] string Actor,
     [property: Id(2)] NewArchiveEntry? Archive = null,
     [property: Id(3)] DeskNotification? Notification = null,
-    [property: Id(4)] WebhookEvent? Webhook = null);
+    [property: Id(4)] WebhookEvent? Webhook = null,
+    [property: Id(6)] Crm.Contracts.Surveys.CaseFacts? SurveyOffer = null);

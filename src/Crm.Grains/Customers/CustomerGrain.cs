@@ -24,6 +24,9 @@ public sealed partial class CustomerGrain(
 {
     public const int MaxSummaryLength = 500;
     public const int MaxDetailLength = 4000;
+
+    /// <summary>How many of the latest survey event ids the state remembers to drop repeats (see CustomerState.SurveyEvents).</summary>
+    public const int SurveyEventsKept = 600;
     private const string ErasedName = "Erased customer";
     private const string RedactedSummary = "(erased)";
     private static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(5);
@@ -147,7 +150,8 @@ public sealed partial class CustomerGrain(
     {
         RequireExisting();
         RequireActor(actor);
-        var fresh = items.Where(i => !state.State.SurveyEvents.Contains(i.EventId)).DistinctBy(i => i.EventId).ToList();
+        var seen = state.State.SurveyEvents.ToHashSet(StringComparer.Ordinal);
+        var fresh = items.Where(i => !seen.Contains(i.EventId)).DistinctBy(i => i.EventId).ToList();
         if (state.State.Erased || fresh.Count == 0)
         {
             return;
@@ -156,18 +160,17 @@ public sealed partial class CustomerGrain(
         // Rows first, then the state that counts them, as for single entries: a failure leaves only uncounted rows.
         var (tenantId, customerId) = Key;
         var now = time.GetUtcNow();
-        var sequence = state.State.ArchiveCount;
-        foreach (var item in fresh)
-        {
-            var e = item.Entry;
-            await archive.PutAsync(tenantId, customerId, new ArchiveEntry(++sequence, now, e.Kind, e.Summary, actor, e.ReferenceId, e.Detail));
-        }
+        var first = state.State.ArchiveCount + 1;
+        // Independent rows of one partition: written together, so an import's many entries cost one round trip's wait.
+        await Task.WhenAll(fresh.Select((item, i) =>
+            archive.PutAsync(tenantId, customerId, new ArchiveEntry(first + i, now, item.Entry.Kind, item.Entry.Summary, actor, item.Entry.ReferenceId, item.Entry.Detail))));
+        var sequence = first + fresh.Count - 1;
 
         await WriteAsync(state.State with
         {
             ArchiveCount = sequence,
             LastInteractionAt = now,
-            SurveyEvents = state.State.SurveyEvents.Union(fresh.Select(i => i.EventId)),
+            SurveyEvents = [.. state.State.SurveyEvents.Concat(fresh.Select(i => i.EventId)).TakeLast(SurveyEventsKept)],
         });
         foreach (var item in fresh)
         {

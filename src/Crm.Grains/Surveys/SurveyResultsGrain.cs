@@ -339,11 +339,9 @@ public sealed partial class SurveyResultsGrain(
         var archive = batch.Responses.Select(r => (r.CustomerId, Item: SurveyArchiveEntries.Answered(r)))
             .Concat(batch.Invitations.Select(i => (i.CustomerId, Item: SurveyArchiveEntries.Invited(i))))
             .GroupBy(x => x.CustomerId);
-        foreach (var group in archive.Chunk(50))
-        {
-            await Task.WhenAll(group.Select(g => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, g.Key))
-                .AppendSurveyEventsAsync([.. g.Select(x => x.Item)], batch.Actor)));
-        }
+        // One call per customer, all at once: the customers' grains and archive partitions are independent.
+        await Task.WhenAll(archive.Select(g => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, g.Key))
+            .AppendSurveyEventsAsync([.. g.Select(x => x.Item)], batch.Actor)));
 
         var webhook = GrainFactory.GetGrain<IWebhookGrain>(tenantId);
         foreach (var i in batch.Invitations)

@@ -179,3 +179,40 @@ public sealed class InvitationTests(ClusterFixture fixture)
         }
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class TransactionalSurveyTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task ResolvingACase_OffersTheSurveyThroughTheCaseOutbox_WithTheCasesFacts()
+    {
+        var desk = await Cases.CaseDesk.CreateAsync(fixture.Client);
+        await fixture.Client.GetGrain<ISurveyGrain>(SurveyKey.Format(desk.TenantId, "csat")).CreateAsync(new SurveyDraft("CSAT", SurveyContent.Default()), "analyst-1");
+        await fixture.Client.GetGrain<ISurveyCatalogGrain>(desk.TenantId).SetTransactionalRuleAsync(
+            new TransactionalRuleView(true, "csat", [CaseKind.Complaint], TimeSpan.Zero, 30), "admin-1");
+        var opened = await desk.OpenAsync();
+
+        await desk.Case(opened.CaseId).ReplyAsync("We are sending a new vase today.", CaseAction.Resolve, "agent-1");
+        var results = fixture.Client.GetGrain<ISurveyResultsGrain>(SurveyKey.Format(desk.TenantId, "csat"));
+        InvitationPage page = new([], null);
+        for (var i = 0; i < 50 && page.Items.IsEmpty; i++)
+        {
+            await Task.Delay(100);
+            page = await results.ListInvitationsAsync(null, 10, null);
+        }
+
+        var invitation = Assert.Single(page.Items);
+        Assert.Equal(opened.CaseId, invitation.CaseId);
+        Assert.Equal(SurveySource.Transactional, invitation.Source);
+        Assert.Equal(desk.CustomerId, invitation.CustomerId);
+        var submitted = await fixture.Client.GetGrain<IInvitationGrain>(InvitationToken.Hash(invitation.Token)).SubmitAsync(new AnswersInput(5));
+        var response = Assert.Single((await results.ListResponsesAsync(new ResponseFilter(new()), 10, null)).Items);
+        Assert.Equal(SubmissionOutcome.Accepted, submitted.Outcome);
+        Assert.Equal(opened.CaseId, response.Case!.CaseId);
+        Assert.Equal("logistics-delivery", response.Case.Category);
+        Assert.Equal(CaseChannel.Chat, response.Case.Channel);
+        Assert.True(response.Case.SlaMet);
+        Assert.NotNull(response.Case.FirstResponseTime);
+        Assert.Equal(1, (await results.GetResultsAsync(new())).Rows[0].ResponseRate.N);
+    }
+}
