@@ -31,6 +31,7 @@ wait_for() { # url, name, seconds, pid
 }
 
 scripts/ensure-azurite.sh
+scripts/ensure-fonts.sh
 echo "Building..."
 dotnet build Crm.sln -c Release -v quiet -nologo -clp:ErrorsOnly
 

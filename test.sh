@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 scripts/ensure-azurite.sh || exit 1
 scripts/ensure-chromium.sh || exit 1
+scripts/ensure-fonts.sh || exit 1
 
 results=TestResults
 rm -rf "$results"

@@ -28,6 +28,24 @@ if (args.Contains("--queue"))
     return;
 }
 
+if (args.Contains("--death-detection"))
+{
+    await DeathDetectionBench.RunAsync(Args.Int(args, "--rounds", 3));
+    return;
+}
+
+if (args.Contains("--chaos"))
+{
+    await ChaosBench.RunAsync(Args.Int(args, "--count", 600), Args.Int(args, "--concurrency", 8));
+    return;
+}
+
+if (args.Contains("--reports"))
+{
+    await ReportBench.RunAsync(Args.Int(args, "--cases", 1_000_000), Args.Int(args, "--concurrency", 32));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Crm.Cli.Api;
 using Crm.Cli.Backup;
 using Crm.Cli.Demo;
+using Crm.Cli.Model;
 
 namespace Crm.Cli;
 
@@ -11,7 +12,7 @@ public static class CrmCli
     public static RootCommand CreateRootCommand()
     {
         var connection = new ConnectionOptions();
-        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups, survey imports).");
+        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups, survey imports, report reconciliation, model evaluation).");
         foreach (var option in connection.All)
         {
             root.Options.Add(option);
@@ -21,6 +22,8 @@ public static class CrmCli
         root.Subcommands.Add(LoginCommand.Create(connection));
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(Surveys.SurveysCommand.Create(connection));
+        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(Reports.ReportsCommand.Create(connection));
         return root;
     }
 }

@@ -30,7 +30,12 @@ public static class ClientHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API paths answer a bare status with problem details; the UI's re-execute a rendered, localized page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+
+        // Routing after the status pages, so a re-executed request finds the status page's endpoint.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseRevokedSessionsAsSignedOut();
         app.UseCrmLocalization();
@@ -43,7 +48,8 @@ public static class ClientHost
         app.MapStaticAssets().AllowAnonymous();
         app.MapDefaultEndpoints();
         app.MapCrmApis();
-        app.MapScalarApiReference().AllowAnonymous();
+        // Served from the package alone: no fonts, telemetry or scripts from the internet.
+        app.MapScalarApiReference(options => options.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapLanguageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

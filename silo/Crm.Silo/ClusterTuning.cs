@@ -8,6 +8,8 @@ namespace Crm.Silo;
 /// </summary>
 public static class ClusterTuning
 {
+    public const string SectionName = "Orleans:Membership";
+
     public static void Apply(ClusterMembershipOptions o)
     {
         // Orleans' defaults: probe timeout 5 s, 3 missed probes, 2 votes. Ours: 2 missed probes of 2 s.

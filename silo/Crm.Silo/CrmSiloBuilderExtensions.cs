@@ -66,6 +66,8 @@ public static class CrmSiloBuilderExtensions
         silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, options.ListenOnAnyHostAddress);
         silo.UseAzureStorageClustering(o => o.Configure<TableServiceClient>((table, client) => table.TableServiceClient = client));
         silo.Configure<ClusterMembershipOptions>(ClusterTuning.Apply);
+        // An operator may still set any of them (Orleans:Membership:ProbeTimeout, ...); configuration wins.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(ClusterTuning.SectionName);
         return silo;
     }
 }

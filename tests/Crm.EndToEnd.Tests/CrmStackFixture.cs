@@ -62,7 +62,10 @@ public sealed class CrmStackFixture : IAsyncLifetime
         var client = ClientHost.Build(
         [
             $"--ConnectionStrings:Tables={_azurite!.ConnectionString}", "--Orleans:ServiceId=crm-e2e", "--Orleans:ClusterId=crm-e2e",
-            $"--urls={address}", "--Logging:LogLevel:Default=Warning", .. settings,
+            $"--urls={address}", "--Logging:LogLevel:Default=Warning",
+            // These tests are not about outages: on a loaded CI machine a call may take longer than the production
+            // 2 s, and should not turn into a 503 here. The cluster tests (Cluster/) run with the production default.
+            "--Orleans:ResponseTimeout=00:00:30", .. settings,
         ], Capture);
         await client.StartAsync();
         return client;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Crm.Grains.Customers;
+using Crm.Grains.Reports;
 using Crm.Grains.ServiceDesk;
 using Crm.Silo;
 using Crm.Storage.AzureTables.Protection;
@@ -52,6 +53,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The archive store of the (single) silo, for injecting failures.</summary>
     public FlakyArchiveStore Archive =>
         (FlakyArchiveStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerArchiveStore>();
+
+    /// <summary>The report day store of the (single) silo, for losing answers to writes.</summary>
+    public FlakyReportDayStore ReportDays =>
+        (FlakyReportDayStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<IReportDayStore>();
 
     /// <summary>The lookup index of the (single) silo, for planting stale rows.</summary>
     public ICustomerLookupStore Lookup =>
@@ -113,6 +118,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 new TableCustomerDirectoryStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
             silo.Services.AddSingleton<ICustomerArchiveStore>(sp => new FlakyArchiveStore(
                 new TableArchiveStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
+            silo.Services.AddSingleton<IReportDayStore>(sp => new FlakyReportDayStore(new TableReportDayStore(sp.GetRequiredService<TableServiceClient>())));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

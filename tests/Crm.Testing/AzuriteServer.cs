@@ -25,6 +25,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         _location = location;
     }
 
+    private const int StartPatienceSeconds = 90;
+
     public int Port { get; }
 
     public string ConnectionString =>
@@ -90,7 +92,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         _process = process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a loaded 2-core machine a cold node start has been seen to take over 30 s.
+        var deadline = DateTime.UtcNow.AddSeconds(StartPatienceSeconds);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -107,7 +110,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
 
         Kill(process);
-        throw new TimeoutException($"Azurite did not listen on port {Port} within 30 s.");
+        throw new TimeoutException($"Azurite did not listen on port {Port} within {StartPatienceSeconds} s.");
     }
 
     private async Task StopProcessAsync()

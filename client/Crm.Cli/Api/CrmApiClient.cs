@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
+using Crm.Contracts.Reports;
 
 namespace Crm.Cli.Api;
 
@@ -106,6 +107,9 @@ public sealed class CrmApiClient(HttpClient http)
     private const int MaxBatchRetries = 10;
 
     private sealed record ValidationProblem(Dictionary<string, string[]>? Errors);
+
+    public Task<Reconciliation> ReconcileReportAsync(string tenantId, string period, CancellationToken cancellationToken) =>
+        PostAsync<Reconciliation>($"api/tenants/{Uri.EscapeDataString(tenantId)}/reports/{Uri.EscapeDataString(period)}/reconcile", new { }, cancellationToken);
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {

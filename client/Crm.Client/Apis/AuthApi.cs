@@ -44,7 +44,8 @@ public static class AuthApi
 
     public static Ok<UserSession> GetMe(HttpContext context) =>
         TypedResults.Ok(new UserSession(
-            context.User.Username(), context.User.DisplayNameOf(), context.User.IsPlatformOperator(), context.User.Memberships()));
+            context.User.Username(), context.User.DisplayNameOf(), context.User.IsPlatformOperator(), context.User.Memberships(),
+            context.User.FindFirst(CrmClaims.Language)?.Value));
 
     public static async Task<NoContent> ChangePasswordAsync(PasswordChangeRequest request, HttpContext context, IClusterClient cluster)
     {

@@ -15,7 +15,7 @@ public sealed class CrmClusterOptions
     /// How long a grain call may take before the request answers 503: short, so that a request caught by a silo's
     /// death fails within 5 s and is retried, rather than hanging. Every call of ours takes milliseconds.
     /// </summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the list of live gateways is read again.</summary>
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Crm.Client.Apis;
+using Crm.Client.Localization;
 using MudBlazor.Services;
 using Orleans.Configuration;
 
@@ -37,7 +38,8 @@ public static class CrmClientExtensions
     /// <summary>REST API: problem details for every failure, string enums, an OpenAPI document.</summary>
     public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        // In the request's language: titles, details and field messages (see Localization/ProblemTexts).
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLocalization.Apply);
         // Unreadable bodies reach ProblemExceptionHandler in every environment, so the 400 names the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Tried in order: an outage is a 503 to retry, whatever the exception around it.
@@ -47,6 +49,7 @@ public static class CrmClientExtensions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
+        builder.Services.AddSingleton<Reports.ReportGenerator>();
         return builder;
     }
 
@@ -54,6 +57,7 @@ public static class CrmClientExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Crm.Client.Components.Cases.CaseTexts>();
         return builder;
     }
 
@@ -72,6 +76,9 @@ public static class CrmClientExtensions
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapSurveysApi();
+        api.MapReportsApi();
+        api.MapReportPages();
+        api.MapLanguageApi();
         return app;
     }
 }

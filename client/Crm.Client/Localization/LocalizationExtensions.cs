@@ -14,6 +14,8 @@ public static class LocalizationExtensions
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Labels>();
+        builder.Services.AddSingleton<ProblemTexts>();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, CrmMudLocalizer>();
         builder.Services.AddScoped<TenantClock>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {

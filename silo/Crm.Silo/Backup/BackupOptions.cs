@@ -1,14 +1,17 @@
 namespace Crm.Silo.Backup;
 
-/// <summary>Scheduled backups written by the silo (off by default). Files are named <c>crm-backup-yyyyMMddTHHmmssZ.zip</c> (UTC, sortable).</summary>
+/// <summary>Scheduled backups, written once for the whole cluster (off by default; set the same on every silo). Files are named <c>crm-backup-yyyyMMddTHHmmssZ.zip</c> (UTC, sortable).</summary>
 public sealed class BackupOptions
 {
     public const string SectionName = "Crm:Backup";
 
     public bool Enabled { get; set; }
 
-    /// <summary>Time between backups; the first runs one interval after the silo starts.</summary>
+    /// <summary>Time between backups; the first runs one interval after backups are first enabled.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often the cluster's backup owner checks whether a backup is due (its reminder's period).</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Where backup files go; created if missing. Required when enabled.</summary>
     public string Folder { get; set; } = "";

@@ -39,4 +39,10 @@ public enum Permission
 
     /// <summary>Survey results and the responses behind them (comments masked without personal-data view).</summary>
     SurveyResultsRead,
+
+    /// <summary>Read the tenant's contract service reports and their aggregates; generate one for any period.</summary>
+    ReportsRead,
+
+    /// <summary>Reconcile report aggregates with the case histories.</summary>
+    ReportsManage,
 }

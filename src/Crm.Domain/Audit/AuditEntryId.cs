@@ -9,8 +9,12 @@ namespace Crm.Domain.Audit;
 /// </summary>
 public static partial class AuditEntryId
 {
-    public static string New(DateTimeOffset at, ulong random) =>
-        (long.MaxValue - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + random.ToString("x16", CultureInfo.InvariantCulture);
+    public static string New(DateTimeOffset at, ulong random)
+    {
+        // Stryker disable once String : long.MaxValue less any instant's ticks has 19 digits, so "D19" never pads.
+        var inverted = (long.MaxValue - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        return inverted + "-" + random.ToString("x16", CultureInfo.InvariantCulture);
+    }
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id) && TryTimeOf(id, out _);
 
@@ -33,6 +37,7 @@ public static partial class AuditEntryId
         return true;
     }
 
-    [GeneratedRegex("^[0-9]{19}-[0-9a-f]{16}$")]
+    // \z, not $: $ also matches before a final newline, and ids come back from callers in tokens.
+    [GeneratedRegex(@"^[0-9]{19}-[0-9a-f]{16}\z")]
     private static partial Regex Pattern();
 }

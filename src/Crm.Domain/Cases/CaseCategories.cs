@@ -57,6 +57,7 @@ public static partial class CaseCategories
     public static string Label(string category) =>
         category.Length == 0 ? category : char.ToUpperInvariant(category[0]) + category[1..].Replace('-', ' ');
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    // \z, not $: $ also matches before a final newline, which would let "payment\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}\z")]
     private static partial Regex Pattern();
 }

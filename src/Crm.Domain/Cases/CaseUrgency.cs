@@ -32,8 +32,8 @@ public sealed partial record CaseUrgency(DateTimeOffset DueAt, SlaTarget Target,
             : (SlaTarget.Resolution, report.Resolution);
 
         // An unanswered case is also late on resolution when that deadline comes first (a short resolution target).
-        if (target == SlaTarget.FirstResponse && report.Resolution.CompletedAt is null && !report.Resolution.IsPaused &&
-            report.Resolution.DueAt < chased.DueAt)
+        // (Once answered, the chased deadline is the resolution's own, which is never before itself.)
+        if (report.Resolution.CompletedAt is null && !report.Resolution.IsPaused && report.Resolution.DueAt < chased.DueAt)
         {
             (target, chased) = (SlaTarget.Resolution, report.Resolution);
         }
@@ -55,6 +55,7 @@ public sealed partial record CaseUrgency(DateTimeOffset DueAt, SlaTarget Target,
 
     private static long Clamp(long value) => Math.Max(0, value);
 
-    [GeneratedRegex("^[01][0-9]{19}_[A-Za-z0-9_-]{1,64}$")]
+    // \z, not $: $ also matches before a final newline, and a token comes back from callers.
+    [GeneratedRegex(@"^[01][0-9]{19}_[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex SortKeyPattern();
 }

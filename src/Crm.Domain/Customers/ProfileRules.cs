@@ -155,8 +155,9 @@ public static class ProfileRules
             return null;
         }
 
-        var at = trimmed.LastIndexOf('@');
-        return at > 0 && trimmed.IndexOf('.', at) > at + 1 ? trimmed.ToLowerInvariant() : null;
+        // MailAddress takes "a@localhost" and "a@example."; a customer's address needs a dotted domain whose last label
+        // is not empty. (It already refuses an empty local part and a domain that starts with a dot.)
+        return address.Host.Contains('.') && !address.Host.EndsWith('.') ? trimmed.ToLowerInvariant() : null;
     }
 
     public static string? NormalizePhone(string value)
@@ -183,21 +184,15 @@ public static class ProfileRules
         return count is >= 5 and <= 15 ? digits.ToString() : null;
     }
 
-    /// <summary>Trims, turns blank into null, and rejects control characters by treating them as absent text.</summary>
+    /// <summary>Drops control characters other than line breaks and tabs, trims, and turns what is left blank into null.</summary>
     private static string? Clean(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null)
         {
             return null;
         }
 
-        var trimmed = value.Trim();
-        return trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? StripControls(trimmed) : trimmed;
-    }
-
-    private static string? StripControls(string value)
-    {
-        var kept = new string(value.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').ToArray()).Trim();
+        var kept = new string([.. value.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t')]).Trim();
         return kept.Length == 0 ? null : kept;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class CalendarPlan
         _zone = TimeZoneInfo.FindSystemTimeZoneById(calendar.TimeZoneId);
         for (var d = 0; d < 7; d++)
         {
+            // Stryker disable once NullCoalescing : a plan is only made for a calendar with hours (SlaCalendar checks IsAlwaysOpen first).
             _byDay[d] = (calendar.Hours ?? []).Where(s => (int)s.Day == d).OrderBy(s => s.Start).ToList();
         }
 
@@ -41,18 +42,17 @@ internal sealed class CalendarPlan
 
             foreach (var span in _byDay[(int)date.DayOfWeek])
             {
+                // Clipped to start at 'from': a span that ended by then comes out empty and is dropped.
                 var close = ToInstant(date, span.End);
-                if (close <= from)
-                {
-                    continue;
-                }
-
                 var open = ToInstant(date, span.Start);
+
+                // Stryker disable once Equality : at open == from both give the same instant.
                 if (open < from)
                 {
                     open = from;
                 }
 
+                // Stryker disable once Equality : an empty interval (a span inside a spring-forward gap) adds no open time.
                 if (open < close)
                 {
                     yield return (open, close);
@@ -85,11 +85,14 @@ internal sealed class CalendarPlan
     {
         var before = local;
         var after = local;
+        // Stryker disable once Equality,Logical,Update : the bound only stops a runaway walk; stepping further from the gap
+        // still leaves the jump between 'before' and 'after', which is all the search below needs.
         for (var i = 0; i < 48 && _zone.IsInvalidTime(before); i++)
         {
             before = before.AddMinutes(-30);
         }
 
+        // Stryker disable once Equality,Logical,Update : as above.
         for (var i = 0; i < 48 && _zone.IsInvalidTime(after); i++)
         {
             after = after.AddMinutes(30);
@@ -102,6 +105,7 @@ internal sealed class CalendarPlan
         {
             var mid = low + ((high - low) / 2);
             var wall = TimeZoneInfo.ConvertTimeFromUtc(new DateTime(mid, DateTimeKind.Utc), _zone);
+            // Stryker disable once Equality : 'local' is skipped, so no instant's wall clock equals it.
             if (wall >= local)
             {
                 high = mid;

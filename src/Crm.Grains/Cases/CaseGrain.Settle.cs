@@ -1,5 +1,6 @@
 using Crm.Contracts.Cases;
 using Crm.Contracts.Customers;
+using Crm.Contracts.Reports;
 using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Cases;
 using Crm.Domain.Sla;
@@ -202,6 +203,10 @@ public sealed partial class CaseGrain
         {
             await grains.GetGrain<Crm.Contracts.Surveys.ICustomerSurveysGrain>(Crm.Contracts.Surveys.SurveyKey.Format(tenantId, state.State.Report!.CustomerId))
                 .OfferForResolvedCaseAsync(facts);
+        }
+        else if (item.Report is { } fact)
+        {
+            await grains.GetGrain<ITenantReportsGrain>(tenantId).RecordCaseAsync(fact);
         }
     }
 

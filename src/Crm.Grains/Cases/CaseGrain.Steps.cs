@@ -3,6 +3,7 @@ using System.Text.Json;
 using Crm.Contracts.Cases;
 using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Cases;
+using Crm.Domain.Reports;
 using Crm.Domain.Sla;
 using Crm.Grains.ServiceDesk;
 
@@ -12,6 +13,7 @@ namespace Crm.Grains.Cases;
 public sealed partial class CaseGrain
 {
     private SlaPolicy? _policy;
+    private CaseTrack? _reportBase;
 
     private SlaPolicy Policy => _policy ??= SlaPolicyMapping.ToDomain(state.State.Policy!);
 
@@ -307,8 +309,22 @@ public sealed partial class CaseGrain
         var e = new CaseEvent(state.State.EventCount + _events.Count + 1, at, type, actor, text, from, to, assignee, relatedCaseId, target);
         _events.Add(e);
         _effects.Add(new CaseOutboxItem(e.Sequence, actor, Archive: CaseArchiveEntries.For(e, context.Report!)));
+        _effects.Add(new CaseOutboxItem(e.Sequence, actor, Report: ReportFact(e, context)));
         return e;
     }
+
+    /// <summary>The event as reports count it: the case before it (the batch's last event, or the stored state) and after.</summary>
+    private CaseFact ReportFact(CaseEvent e, CaseState context)
+    {
+        var before = _reportBase ?? (state.State.Exists ? ReportTrack(state.State) : null);
+        var after = ReportTrack(context);
+        _reportBase = after;
+        var policy = state.State.Exists ? Policy : SlaPolicyMapping.ToDomain(context.Policy!);
+        return CaseFacts.Of(new CaseEventRef(Key.CaseId, e.Sequence, e.At, e.Type, e.Target), before, after, policy);
+    }
+
+    private static CaseTrack ReportTrack(CaseState s) =>
+        new(s.Report!.Kind, s.Report.Channel, s.Report.Severity, s.Category, s.Status, s.MergedInto is not null, s.Timeline!.ToDomain());
 
     /// <summary>Writes the batch's history rows, then the state; then settles. On failure nothing counts.</summary>
     private async Task CommitAsync(CaseState next, DateTimeOffset now)
@@ -317,6 +333,7 @@ public sealed partial class CaseGrain
         var effects = _effects.ToList();
         _events.Clear();
         _effects.Clear();
+        _reportBase = null;
         if (events.Count == 0)
         {
             return;

@@ -41,17 +41,6 @@ public sealed partial class CaseGrain
             return View(now);
         }
 
-        var changes = new List<string>();
-        if (toSeverity != current.Report.Severity)
-        {
-            changes.Add($"severity {current.Report.Severity} → {toSeverity}");
-        }
-
-        if (toCategory != current.Category)
-        {
-            changes.Add($"category {current.Category} → {toCategory}");
-        }
-
         var next = CatchUpSla(current, now);
         var severityChanged = toSeverity != next.Report!.Severity;
         next = next with
@@ -63,7 +52,7 @@ public sealed partial class CaseGrain
             Timeline = next.Timeline! with { Severity = toSeverity },
             Alerts = severityChanged ? next.Alerts.RemoveAll(a => a.Target == SlaTarget.Resolution) : next.Alerts,
         };
-        Record(next, CaseEventType.DetailsChanged, actor, now, text: string.Join("; ", changes) + ".");
+        Record(next, CaseEventType.DetailsChanged, actor, now, text: TriageText.Describe(current.Report.Severity, toSeverity, current.Category, toCategory));
         next = CatchUpSla(next, now);
         await CommitAsync(next, now);
         return View(now);

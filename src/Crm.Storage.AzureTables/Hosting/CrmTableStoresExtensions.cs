@@ -4,6 +4,7 @@ using Crm.Grains.Customers;
 using Crm.Grains.Health;
 using Crm.Grains.Surveys;
 using Crm.Storage.AzureTables.Protection;
+using Crm.Grains.Reports;
 using Crm.Storage.AzureTables.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -20,7 +21,10 @@ public static class CrmTableStoresExtensions
     public static IServiceCollection AddCrmTableStores(this IServiceCollection services)
     {
         services.AddSingleton<ICustomerArchiveStore, TableArchiveStore>();
-        services.AddSingleton<ICaseHistoryStore, TableCaseHistoryStore>();
+        services.AddSingleton<TableCaseHistoryStore>();
+        services.AddSingleton<ICaseHistoryStore>(sp => sp.GetRequiredService<TableCaseHistoryStore>());
+        services.AddSingleton<ICaseHistoryScan>(sp => sp.GetRequiredService<TableCaseHistoryStore>());
+        services.AddSingleton<IReportDayStore, TableReportDayStore>();
         services.AddSingleton<ICaseQueueStore, TableCaseQueueStore>();
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();

@@ -31,6 +31,8 @@ public sealed class AccessRulesTests
     [InlineData(Agent, EscalationsRead, false)]
     [InlineData(Agent, MacrosManage, false)]
     [InlineData(Agent, ServiceDeskConfigure, false)]
+    [InlineData(Agent, ReportsRead, false)]
+    [InlineData(Agent, ReportsManage, false)]
     [InlineData(TeamLead, CustomersRead, true)]
     [InlineData(TeamLead, CustomersWrite, true)]
     [InlineData(TeamLead, CustomersErase, false)]
@@ -45,6 +47,8 @@ public sealed class AccessRulesTests
     [InlineData(TeamLead, EscalationsRead, true)]
     [InlineData(TeamLead, MacrosManage, true)]
     [InlineData(TeamLead, ServiceDeskConfigure, false)]
+    [InlineData(TeamLead, ReportsRead, false)]
+    [InlineData(TeamLead, ReportsManage, false)]
     [InlineData(Analyst, CustomersRead, true)]
     [InlineData(Analyst, CustomersWrite, false)]
     [InlineData(Analyst, CustomersErase, false)]
@@ -59,6 +63,8 @@ public sealed class AccessRulesTests
     [InlineData(Analyst, EscalationsRead, false)]
     [InlineData(Analyst, MacrosManage, false)]
     [InlineData(Analyst, ServiceDeskConfigure, false)]
+    [InlineData(Analyst, ReportsRead, false)]
+    [InlineData(Analyst, ReportsManage, false)]
     [InlineData(AccountManager, CustomersRead, true)]
     [InlineData(AccountManager, CustomersWrite, false)]
     [InlineData(AccountManager, CustomersErase, false)]
@@ -73,6 +79,8 @@ public sealed class AccessRulesTests
     [InlineData(AccountManager, EscalationsRead, false)]
     [InlineData(AccountManager, MacrosManage, false)]
     [InlineData(AccountManager, ServiceDeskConfigure, false)]
+    [InlineData(AccountManager, ReportsRead, true)]
+    [InlineData(AccountManager, ReportsManage, false)]
     [InlineData(TenantAdmin, CustomersRead, true)]
     [InlineData(TenantAdmin, CustomersWrite, true)]
     [InlineData(TenantAdmin, CustomersErase, true)]
@@ -97,6 +105,8 @@ public sealed class AccessRulesTests
     [InlineData(AccountManager, SurveyResultsRead, true)]
     [InlineData(TenantAdmin, SurveysManage, true)]
     [InlineData(TenantAdmin, SurveyResultsRead, true)]
+    [InlineData(TenantAdmin, ReportsRead, true)]
+    [InlineData(TenantAdmin, ReportsManage, true)]
     public void Allows_MemberInOwnTenant_FollowsTheTable(Role role, Permission permission, bool expected)
     {
         var member = Member(TenantA, role);
@@ -132,6 +142,8 @@ public sealed class AccessRulesTests
     [InlineData(ServiceDeskConfigure, false)]
     [InlineData(SurveysManage, false)]
     [InlineData(SurveyResultsRead, false)]
+    [InlineData(ReportsRead, false)]
+    [InlineData(ReportsManage, false)]
     public void Allows_PlatformOperator_SameInEveryTenantAndWithoutOne(Permission permission, bool expected)
     {
         var operatorSession = new UserSession("admin", "Platform administrator", true, []);

@@ -27,4 +27,21 @@ public sealed class PasswordRulesTests
         Assert.Equal(50, passwords.Distinct().Count());
         Assert.All(passwords, p => Assert.Null(PasswordRules.Check(p)));
     }
+
+    [Theory]
+    [InlineData(null, "A password is required.")]
+    [InlineData("abcdefghijk", "At least 12 characters.")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaa", "Use more than three different characters.")]
+    [InlineData("abcabcabcabc", "Use more than three different characters.")]
+    public void Check_WeakPassword_SaysWhy(string? password, string message) =>
+        Assert.Equal(("pin", message), PasswordRules.Check(password, "pin") is { } p ? (p.Field, p.Message) : default);
+
+    [Fact]
+    public void Check_Lengths_TwelveToOneHundredTwentyEightAndFourDifferentCharacters()
+    {
+        Assert.Null(PasswordRules.Check("abcdabcdabcd"));
+        Assert.Null(PasswordRules.Check("abcd" + new string('x', 124)));
+        Assert.Equal("At most 128 characters.", PasswordRules.Check("abcd" + new string('x', 125))?.Message);
+        Assert.Equal((12, 128), (PasswordRules.MinLength, PasswordRules.MaxLength));
+    }
 }

@@ -136,4 +136,33 @@ public sealed class CaseLifecycleTests
             expected,
             CaseLifecycle.IsWithinReopenWindow(resolvedAt, resolvedAt.AddHours(hoursAfterResolution), TimeSpan.FromDays(7)));
     }
+
+    [Theory]
+    [InlineData(CaseAction.Acknowledge, "acknowledged")]
+    [InlineData(CaseAction.StartWork, "started")]
+    [InlineData(CaseAction.WaitOnCustomer, "set waiting on the customer")]
+    [InlineData(CaseAction.CustomerReplied, "resumed by a customer reply")]
+    [InlineData(CaseAction.Resolve, "resolved")]
+    [InlineData(CaseAction.Close, "closed")]
+    [InlineData(CaseAction.Reopen, "reopened")]
+    [InlineData((CaseAction)42, "acted on with unknown action 42")]
+    public void Describe_EveryAction_EndsTheSentenceACaseCanBe(CaseAction action, string expected) =>
+        Assert.Equal(expected, CaseLifecycle.Describe(action));
+
+    [Fact]
+    public void Transition_UnknownStatus_IsRefusedWithItsNumber()
+    {
+        var result = CaseLifecycle.Transition((CaseStatus)99, CaseAction.Acknowledge);
+
+        Assert.False(result.IsAllowed);
+        Assert.Equal("Unknown case status 99.", result.Error);
+        Assert.Empty(CaseLifecycle.AllowedActions((CaseStatus)99));
+    }
+
+    [Fact]
+    public void Transition_WaitingOnCustomerAcknowledged_NamesTheCustomerReply() =>
+        Assert.Equal(
+            "A case that is WaitingOnCustomer cannot be acknowledged. A case that is WaitingOnCustomer can be: " +
+            "resumed by a customer reply, resolved.",
+            CaseLifecycle.Transition(CaseStatus.WaitingOnCustomer, CaseAction.Acknowledge).Error);
 }

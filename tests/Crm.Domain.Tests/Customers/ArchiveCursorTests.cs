@@ -33,4 +33,13 @@ public sealed class ArchiveCursorTests
         var token = ArchiveCursor.Next(lowestOnPage);
         return ArchiveCursor.TryStart(token, newest, out var start) && start == lowestOnPage - 1;
     }
+
+    [Fact]
+    public void TryStart_TokenOfTheNewestEntry_IsAccepted()
+    {
+        Assert.True(ArchiveCursor.TryStart("42", 42, out var start));
+        Assert.Equal(42, start);
+        Assert.True(ArchiveCursor.TryStart("1", 42, out var first));
+        Assert.Equal(1, first);
+    }
 }

@@ -124,4 +124,55 @@ public sealed class PersonalDataMaskTests
     }
 
     private static string Letters(string value) => new([.. value.Where(char.IsAsciiLetter).DefaultIfEmpty('a')]);
+
+    // Every two-digit country calling code of ITU-T E.164; every other code starting 2-6, 8 or 9 has three digits.
+    private static readonly int[] TwoDigitCodes =
+    [
+        20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49,
+        51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65, 66,
+        81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+    ];
+
+    public static TheoryData<int> TwoDigitPrefixes() =>
+        [.. Enumerable.Range(20, 80).Where(p => p / 10 != 7)];
+
+    [Theory]
+    [MemberData(nameof(TwoDigitPrefixes))]
+    public void Phone_International_KeepsTheWholeCountryCodeOfItsLength(int prefix)
+    {
+        // +cc then 9 more digits: 11 digits; the country code and the last 4 are shown, the rest masked.
+        var masked = PersonalDataMask.Phone($"+{prefix}123456789");
+
+        Assert.Equal(
+            TwoDigitCodes.Contains(prefix) ? $"+{prefix}*****6789" : $"+{prefix}1****6789",
+            masked);
+    }
+
+    [Theory]
+    [InlineData("+12025550123", "+1******0123")]
+    [InlineData("+74951234567", "+7******4567")]
+    [InlineData("+8613800138000", "+86*******8000")]
+    [InlineData("  +86 138 0013 8000", "+86 *** **** 8000")]
+    [InlineData("+8612345", "+***2345")]
+    public void Phone_OneDigitCodesAndSurroundingSpace(string value, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Phone(value));
+
+    [Theory]
+    [InlineData(" Shanghai Pudong", "Shanghai ***")]
+    [InlineData("Shanghai   Pudong  ", "Shanghai ***")]
+    [InlineData("*** Pudong", "***")]
+    [InlineData(null, "")]
+    public void Address_SpacesAroundWords_DoNotMatter(string? value, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Address(value));
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void FreeText_Empty_IsEmpty(string? value, string expected) => Assert.Equal(expected, PersonalDataMask.FreeText(value));
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("李 小龙", "李 小*")]
+    [InlineData("a\tb", "a\tb")]
+    public void Name_EdgeCases(string? value, string expected) => Assert.Equal(expected, PersonalDataMask.Name(value));
 }

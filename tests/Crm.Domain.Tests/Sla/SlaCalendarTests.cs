@@ -230,4 +230,94 @@ public sealed class SlaCalendarTests
         var w = Work(work, ticks);
         return SlaCalendar.AlwaysOpen.Add(s, w) == s + w && SlaCalendar.AlwaysOpen.WorkingTimeBetween(s, s + w) == w;
     }
+
+    [Fact]
+    public void New_WithoutAZone_IsUtcAndAlwaysOpen()
+    {
+        var calendar = new SlaCalendar();
+
+        Assert.Equal("UTC", calendar.TimeZoneId);
+        Assert.True(calendar.IsAlwaysOpen);
+        Assert.Empty(calendar.Holidays);
+        Assert.Equal(SlaCalendar.AlwaysOpen, calendar);
+    }
+
+    [Fact]
+    public void Equals_AlwaysOpenAndBusinessHours_DifferEitherWay()
+    {
+        var utcOffice = SlaCalendar.Weekdays("UTC", [(H(9), H(18))]);
+
+        Assert.NotEqual(SlaCalendar.AlwaysOpen, utcOffice);
+        Assert.NotEqual(utcOffice, SlaCalendar.AlwaysOpen);
+        Assert.NotEqual(utcOffice, utcOffice with { TimeZoneId = "Asia/Shanghai" });
+        Assert.False(utcOffice.Equals(null));
+    }
+
+    [Fact]
+    public void Add_NegativeWorkingTime_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ShanghaiOffice.Add(At(11, 24, 9, 0, Shanghai), TimeSpan.FromTicks(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SlaCalendar.AlwaysOpen.Add(At(11, 24, 9, 0, Shanghai), TimeSpan.FromTicks(-1)));
+    }
+
+    [Fact]
+    public void Add_NoOpenTimeAtAll_SaysWhatToCheck()
+    {
+        var calendar = new SlaCalendar { TimeZoneId = "Asia/Shanghai", Hours = [] };
+
+        var error = Assert.Throws<InvalidOperationException>(() => calendar.Add(At(11, 24, 9, 0, Shanghai), H(1)));
+
+        Assert.Equal(
+            $"The SLA calendar has too little open time to count 01:00:00 from 2026-11-24T09:00:00.0000000+08:00 within {SlaCalendar.MaxSearchDays} " +
+            "days; check its business hours and holidays.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Add_OpenTimeOnTheLastDayOfTheSearch_IsStillFound()
+    {
+        // Open one hour on Sundays only, from a Monday: day 1098 of the search (its last, MaxSearchDays) is the 157th Sunday.
+        var sundays = SlaCalendar.BusinessHours("UTC", [new WorkingSpan(DayOfWeek.Sunday, H(10), H(11))]);
+        var monday = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(monday.AddDays(SlaCalendar.MaxSearchDays).AddHours(11), sundays.Add(monday, H(157)));
+        Assert.Throws<InvalidOperationException>(() => sundays.Add(monday, H(158)));
+    }
+
+    [Fact]
+    public void WorkingTimeBetween_AlwaysOpenReversed_IsZero() =>
+        Assert.Equal(TimeSpan.Zero, SlaCalendar.AlwaysOpen.WorkingTimeBetween(At(11, 24, 12, 0, Shanghai), At(11, 24, 10, 0, Shanghai)));
+
+    [Fact]
+    public void WorkingTimeBetween_NoOpenTimeAtAll_IsZeroWithoutWalkingForever() =>
+        Assert.Equal(
+            TimeSpan.Zero,
+            new SlaCalendar { TimeZoneId = "UTC", Hours = [] }.WorkingTimeBetween(At(11, 24, 9, 0, Shanghai), At(12, 24, 9, 0, Shanghai)));
+
+    [Fact]
+    public void WorkingTimeBetween_EndingInsideASpan_CountsUpToTheEnd() =>
+        Assert.Equal(H(1.5), ShanghaiOffice.WorkingTimeBetween(At(11, 24, 8, 0, Shanghai), At(11, 24, 10, 30, Shanghai)));
+
+    [Fact]
+    public void WorkingTimeBetween_StartingInsideASpan_CountsFromTheStart() =>
+        Assert.Equal(H(7.5), ShanghaiOffice.WorkingTimeBetween(At(11, 24, 10, 30, Shanghai), At(11, 24, 20, 0, Shanghai)));
+
+    [Fact]
+    public void Add_SpanStartingAQuarterPastInTheSkippedHour_OpensAtTheJumpNotAtTheNextHalfHour()
+    {
+        // 02:15 never happens on 8 March: the span opens at 03:00 EDT, the instant the clock jumps.
+        var calendar = SlaCalendar.BusinessHours("America/New_York", [new WorkingSpan(DayOfWeek.Sunday, H(2.25), H(4))]);
+
+        Assert.Equal(At(3, 8, 3, 10, Edt), calendar.Add(At(3, 8, 0, 0, Est), TimeSpan.FromMinutes(10)));
+        Assert.Equal(H(1), calendar.WorkingTimeBetween(At(3, 8, 0, 0, Est), At(3, 9, 0, 0, Edt)));
+    }
+
+    [Fact]
+    public void Add_SpansGivenOutOfOrder_AreWalkedInTimeOrder()
+    {
+        var calendar = SlaCalendar.BusinessHours(
+            "Asia/Shanghai", [WorkingSpan.Of(DayOfWeek.Tuesday, 13, 18), WorkingSpan.Of(DayOfWeek.Tuesday, 9, 12)]);
+
+        Assert.Equal(At(11, 24, 11, 0, Shanghai), calendar.Add(At(11, 24, 8, 0, Shanghai), H(2)));
+    }
 }

@@ -248,4 +248,86 @@ public sealed class SlaClockTests
             ? resolution.Left == -Office.Calendar.WorkingTimeBetween(resolution.DueAt, at)
             : resolution.Left == Office.Calendar.WorkingTimeBetween(at, resolution.DueAt);
     }
+
+    [Fact]
+    public void Evaluate_PauseStartingAtTheDeadline_DoesNotLiftTheBreach()
+    {
+        var timeline = Opened.Respond(H(0.5)).Pause(H(4));
+
+        var report = At(timeline, 5);
+
+        Assert.Equal(H(4), report.Resolution.DueAt);
+        Assert.Equal(SlaStatus.Breached, report.Resolution.Status);
+        Assert.True(report.Resolution.IsPaused);
+    }
+
+    [Fact]
+    public void Evaluate_AtTheInstantAPauseStarts_IsPaused()
+    {
+        var report = At(Opened.Respond(H(0.5)).Pause(H(1)), 1);
+
+        Assert.True(report.Resolution.IsPaused);
+        Assert.Null(report.NextDueAt);
+    }
+
+    [Fact]
+    public void Evaluate_BeforeARecordedPauseStarts_TheDeadlineIsAsIfItResumedWhenItStarts()
+    {
+        // Asked about 02:00 of a case that waits on the customer from 03:00: due at 04:00 unless the wait lasts.
+        var report = At(Opened.Respond(H(0.5)).Pause(H(3)), 2);
+
+        Assert.False(report.Resolution.IsPaused);
+        Assert.Equal((H(3), H(4)), (report.Resolution.WarningAt, report.Resolution.DueAt));
+        Assert.Equal(SlaStatus.Pending, report.Resolution.Status);
+        Assert.Equal(H(3), report.NextDueAt);
+    }
+
+    [Fact]
+    public void Evaluate_PauseFromBeforeTheOpening_CountsOnlyFromTheOpening()
+    {
+        var timeline = Opened.Respond(H(0.5)) with { Pauses = [new SlaPause(H(-1), H(1))] };
+
+        var report = At(timeline, 2);
+
+        Assert.Equal(TimeSpan.FromHours(3), report.Resolution.Left);
+        Assert.Equal(H(5), report.Resolution.DueAt);
+    }
+
+    [Fact]
+    public void Evaluate_PausesAfterTheResolution_ChangeNothing()
+    {
+        var resolved = Opened.Respond(H(0.5)).Resolve(H(3));
+        var withLatePauses = resolved with { Pauses = [new SlaPause(H(3.5), H(5)), new SlaPause(H(6), null)] };
+
+        Assert.Equal(At(resolved, 10), At(withLatePauses, 10));
+        Assert.Equal((H(4), SlaStatus.Met, TimeSpan.FromHours(1)), (At(withLatePauses, 10).Resolution.DueAt, At(withLatePauses, 10).Resolution.Status, At(withLatePauses, 10).Resolution.Left));
+    }
+
+    [Fact]
+    public void Evaluate_EmptyPause_ChangesNothing() =>
+        Assert.Equal(At(Opened.Respond(H(0.5)), 3), At(Opened.Respond(H(0.5)) with { Pauses = [new SlaPause(H(1), H(1))] }, 3));
+
+    [Fact]
+    public void Evaluate_OverlappingAndNestedPauses_CountOnce()
+    {
+        // 1h-2h and 1.5h-3h overlap (2h paused in all); 1.25h-1.75h lies inside both.
+        var timeline = Opened.Respond(H(0.5)) with
+        {
+            Pauses = [new SlaPause(H(1), H(2)), new SlaPause(H(1.25), H(1.75)), new SlaPause(H(1.5), H(3))],
+        };
+
+        var report = At(timeline, 4);
+
+        Assert.Equal(H(6), report.Resolution.DueAt);
+        Assert.Equal(TimeSpan.FromHours(2), report.Resolution.Left);
+        Assert.Equal(report, At(Opened.Respond(H(0.5)).Pause(H(1)).Resume(H(3)), 4));
+    }
+
+    [Fact]
+    public void Evaluate_PausesGivenLatestFirst_AreTakenInTimeOrder()
+    {
+        var timeline = Opened.Respond(H(0.5)) with { Pauses = [new SlaPause(H(3), H(4)), new SlaPause(H(1), H(2))] };
+
+        Assert.Equal(H(6), At(timeline, 5).Resolution.DueAt);
+    }
 }

@@ -135,4 +135,124 @@ public sealed class SlaPolicyRulesTests
         Assert.NotEqual(Office.Calendar, again with { Holidays = [] });
         Assert.NotEqual(Office.Calendar, again with { Hours = null });
     }
+
+    private static IEnumerable<(string, string)> Problems(SlaCalendar calendar) =>
+        SlaPolicyRules.ValidateCalendar(calendar).Select(p => (p.Field, p.Message));
+
+    [Fact]
+    public void Validate_EachBadField_SaysWhatIsAllowed() =>
+        Assert.Equal(
+            [
+                ("version", "Must be 1 or more."),
+                ("firstResponse", "Must be more than zero and at most 90 days."),
+                ("resolution", "Must be more than zero and at most 90 days."),
+                ("majorResolution", "Must be more than zero and at most 90 days."),
+                ("warningShare", "Must be between 0 and 1, both excluded (e.g. 0.75)."),
+            ],
+            SlaPolicyRules.Validate(SlaPolicy.Default with
+            {
+                Version = -1,
+                FirstResponse = TimeSpan.Zero,
+                Resolution = TimeSpan.FromDays(90).Add(TimeSpan.FromTicks(1)),
+                MajorResolution = TimeSpan.FromTicks(-1),
+                WarningShare = 2,
+            }).Select(p => (p.Field, p.Message)));
+
+    [Fact]
+    public void Validate_TargetsAtTheBounds_AreAccepted() =>
+        Assert.Empty(SlaPolicyRules.Validate(SlaPolicy.Default with
+        {
+            Version = 1,
+            FirstResponse = TimeSpan.FromTicks(1),
+            Resolution = SlaPolicyRules.MaxTarget,
+            MajorResolution = TimeSpan.FromDays(90),
+            WarningShare = 0.999,
+        }));
+
+    [Fact]
+    public void Validate_NoCalendar_IsRequired() =>
+        Assert.Equal(
+            [("calendar", "A calendar is required.")],
+            SlaPolicyRules.Validate(SlaPolicy.Default with { Calendar = null! }).Select(p => (p.Field, p.Message)));
+
+    [Fact]
+    public void ValidateCalendar_UnknownZone_NamesItAndAnExample() =>
+        Assert.Equal(
+            [("calendar.timeZoneId", "Unknown time zone 'Mars/Olympus_Mons'; use an IANA id such as \"Asia/Shanghai\".")],
+            Problems(SlaCalendar.AlwaysOpen with { TimeZoneId = "Mars/Olympus_Mons" }));
+
+    [Fact]
+    public void ValidateCalendar_NoHolidayList_IsRequired() =>
+        Assert.Equal(
+            [("calendar.holidays", "A list is required (it may be empty).")],
+            Problems(SlaCalendar.Weekdays("UTC", [(TimeSpan.FromHours(9), TimeSpan.FromHours(18))]) with { Holidays = null! }));
+
+    [Fact]
+    public void ValidateCalendar_Holidays_AtMostAThousand()
+    {
+        var days = Enumerable.Range(0, SlaPolicyRules.MaxHolidays + 1).Select(d => new DateOnly(2026, 1, 1).AddDays(d)).ToList();
+        var office = SlaCalendar.Weekdays("UTC", [(TimeSpan.FromHours(9), TimeSpan.FromHours(18))]);
+
+        Assert.Empty(Problems(office with { Holidays = days.Take(SlaPolicyRules.MaxHolidays).ToList() }));
+        Assert.Equal([("calendar.holidays", "At most 1000 holidays.")], Problems(office with { Holidays = days }));
+    }
+
+    [Fact]
+    public void ValidateCalendar_HolidaysWithoutHours_SaysHowToGetThem() =>
+        Assert.Equal(
+            [("calendar.holidays", "Holidays need business hours; for 7x24 with holidays use 00:00-24:00 on every day.")],
+            Problems(SlaCalendar.AlwaysOpen with { Holidays = [new DateOnly(2026, 10, 1)] }));
+
+    [Fact]
+    public void ValidateCalendar_EmptyHours_SaysToLeaveThemOut() =>
+        Assert.Equal(
+            [("calendar.hours", "Business hours need at least one span; leave hours out for 7x24.")],
+            Problems(SlaCalendar.BusinessHours("UTC", [])));
+
+    [Fact]
+    public void ValidateCalendar_NullSpan_IsRequiredAndTheOthersStillChecked() =>
+        Assert.Equal(
+            [("calendar.hours[0]", "A span is required."), ("calendar.hours[2]", "Start must be before end, both within 00:00-24:00.")],
+            Problems(new SlaCalendar { Hours = [null!, WorkingSpan.Of(DayOfWeek.Monday, 9, 12), WorkingSpan.Of(DayOfWeek.Monday, 14, 13)] }));
+
+    [Fact]
+    public void ValidateCalendar_BadSpans_SayWhatIsWrong() =>
+        Assert.Equal(
+            [
+                ("calendar.hours[0].day", "Unknown weekday."),
+                ("calendar.hours[1]", "Start must be before end, both within 00:00-24:00."),
+                ("calendar.hours[3]", "Overlaps 09:00-12:00 on Tuesday."),
+            ],
+            Problems(SlaCalendar.BusinessHours(
+                "UTC",
+                [
+                    WorkingSpan.Of((DayOfWeek)7, 9, 18), WorkingSpan.Of(DayOfWeek.Monday, 18, 9),
+                    WorkingSpan.Of(DayOfWeek.Tuesday, 9, 12), WorkingSpan.Of(DayOfWeek.Tuesday, 11, 13),
+                ])));
+
+    [Fact]
+    public void ValidateCalendar_TouchingSpansInEitherOrder_AreFine() =>
+        Assert.Empty(Problems(SlaCalendar.BusinessHours(
+            "UTC", [WorkingSpan.Of(DayOfWeek.Monday, 12, 24), WorkingSpan.Of(DayOfWeek.Monday, 9, 12), WorkingSpan.Of(DayOfWeek.Monday, 0, 9)])));
+
+    [Fact]
+    public void ValidateCalendar_WholeDay_IsFine() =>
+        Assert.Empty(Problems(SlaCalendar.BusinessHours("UTC", [new WorkingSpan(DayOfWeek.Monday, TimeSpan.Zero, TimeSpan.FromDays(1))])));
+
+    [Fact]
+    public void ValidateCalendar_SpansADay_AtMostFour()
+    {
+        var four = Enumerable.Range(0, 4).Select(i => WorkingSpan.Of(DayOfWeek.Friday, i * 2, (i * 2) + 1)).ToList();
+
+        Assert.Empty(Problems(SlaCalendar.BusinessHours("UTC", four)));
+        Assert.Equal(
+            [("calendar.hours", "At most 4 spans on Friday.")],
+            Problems(SlaCalendar.BusinessHours("UTC", [.. four, WorkingSpan.Of(DayOfWeek.Friday, 20, 21)])));
+    }
+
+    [Fact]
+    public void ValidateCalendar_OtherFieldName_PrefixesEveryProblem() =>
+        Assert.Equal(
+            ["override.timeZoneId", "override.hours"],
+            SlaPolicyRules.ValidateCalendar(new SlaCalendar { TimeZoneId = " ", Hours = [] }, "override").Select(p => p.Field));
 }

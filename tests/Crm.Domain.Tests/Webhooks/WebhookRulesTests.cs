@@ -80,4 +80,19 @@ public sealed class WebhookRulesTests
         Assert.Contains("2000", WebhookUrlRules.Problem(url), StringComparison.Ordinal);
         Assert.Null(WebhookUrlRules.Problem(url[..WebhookUrlRules.MaxLength]));
     }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("abcd", "abcd")]
+    [InlineData("abcde", "bcde")]
+    [InlineData("0123456789", "6789")]
+    public void Hint_ShowsAtMostTheLastFour(string secret, string expected) => Assert.Equal(expected, WebhookSignature.Hint(secret));
+
+    [Theory]
+    [InlineData("not a url", "An absolute URL such as https://example.com/hooks/crm is required.")]
+    [InlineData("https://user:pw@example.com/hook", "The URL must not carry a user name or password.")]
+    [InlineData("https://example.com/hook#x", "The URL must not carry a fragment ('#...').")]
+    [InlineData("http://example.com/hook", "The URL must use https (plain http only for localhost or 127.0.0.1).")]
+    [InlineData("ftp://example.com/hook", "The URL must use https (plain http only for localhost or 127.0.0.1).")]
+    public void Problem_BadUrl_SaysWhatIsWrong(string url, string expected) => Assert.Equal(expected, WebhookUrlRules.Problem(url));
 }

@@ -1,13 +1,15 @@
 using Azure.Data.Tables;
+using Crm.Silo;
 using Crm.Silo.Backup;
 using Crm.Storage.AzureTables.Backup;
 using Crm.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Crm.EndToEnd.Tests.Backup;
 
-/// <summary>The silo's scheduled backup writes valid, time-named files and keeps only the newest.</summary>
+/// <summary>Scheduled backups: once per interval for the whole cluster, valid, time-named, and only the newest kept.</summary>
 public sealed class ScheduledBackupServiceTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("crm-backup-scheduled-").FullName;
@@ -32,24 +34,55 @@ public sealed class ScheduledBackupServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Service_Enabled_WritesAValidBackupEachInterval()
+    public async Task Schedule_TwoSilos_WritesOneValidBackupPerInterval()
     {
-        var service = Create(new BackupOptions { Enabled = true, Interval = TimeSpan.FromMilliseconds(200), Folder = _folder, Keep = 3 }, TimeProvider.System);
-
-        await service.StartAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Directory.GetFiles(_folder, "*.zip").Length == 0 && DateTime.UtcNow < deadline)
+        var keyFile = Path.Combine(Path.GetTempPath(), $"crm-backup-keys-{Guid.NewGuid():N}.json");
+        var interval = TimeSpan.FromSeconds(3);
+        var silos = new List<WebApplication>();
+        try
         {
-            await Task.Delay(50);
+            for (var i = 0; i < 2; i++)
+            {
+                var silo = SiloHost.Build(
+                [
+                    $"--ConnectionStrings:Tables={_azurite!.ConnectionString}",
+                    $"--Orleans:SiloPort={AzuriteServer.FreeTcpPort()}", $"--Orleans:GatewayPort={AzuriteServer.FreeTcpPort()}",
+                    "--Orleans:ServiceId=crm-backup-schedule", "--Orleans:ClusterId=crm-backup-schedule", $"--Crm:PersonalData:KeyFile={keyFile}",
+                    "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+                    "--Crm:Backup:Enabled=true", $"--Crm:Backup:Interval={interval:c}", "--Crm:Backup:CheckEvery=00:00:01",
+                    $"--Crm:Backup:Folder={_folder}", "--Crm:Backup:Keep=100",
+                ]);
+                await silo.StartAsync();
+                silos.Add(silo);
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (Directory.GetFiles(_folder, "*.zip").Length < 3 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.StopAsync();
+                await silo.DisposeAsync();
+            }
+
+            File.Delete(keyFile);
         }
 
-        await service.StopAsync(CancellationToken.None);
-
-        var file = Directory.GetFiles(_folder, "*.zip").Order().First();
-        Assert.Matches(@"crm-backup-\d{8}T\d{6}Z\.zip$", file);
-        await using var stream = File.OpenRead(file);
+        // One file per interval, not one per silo: consecutive backups are an interval apart (less a check's slack).
+        var files = Directory.GetFiles(_folder, "*.zip").Order(StringComparer.Ordinal).ToList();
+        Assert.True(files.Count >= 3, $"{files.Count} backups written");
+        var stamps = files.Select(f => DateTime.ParseExact(Path.GetFileName(f)[BackupRunner.FilePrefix.Length..^BackupRunner.FileSuffix.Length],
+            "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(stamps.Zip(stamps.Skip(1)), pair => Assert.True(pair.Second - pair.First >= interval - TimeSpan.FromSeconds(1),
+            $"backups at {pair.First:O} and {pair.Second:O}"));
+        await using var stream = File.OpenRead(files[0]);
         var manifest = await TableRestore.VerifyAsync(stream);
-        Assert.Equal(1, Assert.Single(manifest.Tables).Rows);
+        Assert.Contains(manifest.Tables, t => t.Name == "CrmScheduled" && t.Rows == 1);
     }
 
     [Fact]
@@ -72,8 +105,8 @@ public sealed class ScheduledBackupServiceTests : IAsyncLifetime
         Assert.Equal(new[] { unrelated, written[1], written[2] }.Order(StringComparer.Ordinal), Directory.GetFiles(_folder).Order(StringComparer.Ordinal));
     }
 
-    private ScheduledBackupService Create(BackupOptions options, TimeProvider time) =>
-        new(_service, Options.Create(options), time, NullLogger<ScheduledBackupService>.Instance);
+    private BackupRunner Create(BackupOptions options, TimeProvider time) =>
+        new(_service, Options.Create(options), time, NullLogger<BackupRunner>.Instance);
 
     /// <summary>Each reading of the clock is one step later, so each run gets its own file name; timers stay real.</summary>
     private sealed class SteppingClock(DateTimeOffset start, TimeSpan step) : TimeProvider

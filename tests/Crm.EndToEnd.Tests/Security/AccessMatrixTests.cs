@@ -15,7 +15,7 @@ namespace Crm.EndToEnd.Tests.Security;
 public sealed class AccessMatrixTests(CrmStackFixture stack)
 {
     // Endpoints open to any signed-in user (about the caller themself) or to anyone (signing in).
-    private static readonly HashSet<string> AnySignedIn = ["GET /api/me/", "POST /api/me/password"];
+    private static readonly HashSet<string> AnySignedIn = ["GET /api/me/", "POST /api/me/password", "PUT /api/me/language"];
     private static readonly HashSet<string> Anonymous = ["POST /api/auth/token"];
 
     [Fact]

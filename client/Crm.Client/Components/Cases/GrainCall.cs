@@ -1,4 +1,5 @@
 using Crm.Contracts.Common;
+using Crm.Client.Localization;
 using MudBlazor;
 
 namespace Crm.Client.Components.Cases;
@@ -9,8 +10,10 @@ namespace Crm.Client.Components.Cases;
 /// </summary>
 internal static class GrainCall
 {
-    public static async Task<bool> TryAsync(ISnackbar snackbar, Func<Task> call, FieldErrors? fields = null)
+    /// <param name="problems">Translates the grain's English messages into the page's language; pass it, or they stay English.</param>
+    public static async Task<bool> TryAsync(ISnackbar snackbar, Func<Task> call, FieldErrors? fields = null, ProblemTexts? problems = null)
     {
+        string T(string message) => problems?.Translate(message) ?? message;
         fields?.Clear();
         try
         {
@@ -21,24 +24,24 @@ internal static class GrainCall
         {
             if (fields is not null)
             {
-                fields.Set(ex.Errors);
+                fields.Set(ex.Errors.Select(e => e with { Message = T(e.Message) }));
             }
             else
             {
-                snackbar.Add(string.Join(" ", ex.Errors.Select(e => e.Message)), Severity.Error);
+                snackbar.Add(string.Join(" ", ex.Errors.Select(e => T(e.Message))), Severity.Error);
             }
         }
         catch (ConflictException ex)
         {
-            snackbar.Add(ex.Message, Severity.Warning);
+            snackbar.Add(T(ex.Message), Severity.Warning);
         }
         catch (NotFoundException ex)
         {
-            snackbar.Add(ex.Message, Severity.Warning);
+            snackbar.Add(T(ex.Message), Severity.Warning);
         }
         catch (ForbiddenException ex)
         {
-            snackbar.Add(ex.Message, Severity.Error);
+            snackbar.Add(T(ex.Message), Severity.Error);
         }
 
         return false;
@@ -62,6 +65,15 @@ internal sealed class FieldErrors
         foreach (var error in errors)
         {
             Add(error.Field, error.Message);
+        }
+    }
+
+    /// <summary>Puts messages a form added itself (parsing, in English) into the page's language.</summary>
+    public void Translate(ProblemTexts problems)
+    {
+        foreach (var field in _errors.Keys.ToList())
+        {
+            _errors[field] = problems.Translate(_errors[field]);
         }
     }
 

@@ -6,39 +6,18 @@ using Microsoft.Extensions.Options;
 namespace Crm.Silo.Backup;
 
 /// <summary>
-/// Writes a backup file every <see cref="BackupOptions.Interval"/> and keeps the newest <see cref="BackupOptions.Keep"/>.
-/// A failed run is logged and retried at the next interval; it never stops the silo. Rows written while the backup runs
-/// are handled by the per-table consistency check of <see cref="TableBackup"/>.
+/// One scheduled backup: a file named for the current UTC time, then retention of the newest
+/// <see cref="BackupOptions.Keep"/>. <see cref="ScheduledBackupGrain"/> decides when, once for the whole cluster. Rows
+/// written while the backup runs are handled by the per-table consistency check of <see cref="TableBackup"/>.
 /// </summary>
-public sealed partial class ScheduledBackupService(
-    TableServiceClient service, IOptions<BackupOptions> options, TimeProvider time, ILogger<ScheduledBackupService> logger) : BackgroundService
+public sealed partial class BackupRunner(
+    TableServiceClient service, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupRunner> logger)
 {
     public const string FilePrefix = "crm-backup-";
     public const string FileSuffix = ".zip";
     private const string StampFormat = "yyyyMMdd'T'HHmmss'Z'";
 
     private readonly BackupOptions _options = options.Value;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(_options.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogBackupFailed(ex, _options.Folder);
-            }
-        }
-    }
 
     /// <summary>One scheduled run: a backup file named for the current UTC time, then retention. Returns the file's path.</summary>
     public async Task<string> RunOnceAsync(CancellationToken cancellationToken)
@@ -73,6 +52,4 @@ public sealed partial class ScheduledBackupService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Old backup {Path} deleted (retention).")]
     private partial void LogBackupDeleted(string path);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled backup into {Folder} failed; retrying at the next interval.")]
-    private partial void LogBackupFailed(Exception exception, string folder);
 }

@@ -1,0 +1,44 @@
+using Crm.Client.Infrastructure;
+using Crm.Client.Security;
+using Crm.Contracts.Access;
+using Crm.Contracts.Audit;
+using Crm.Contracts.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Crm.Client.Apis;
+
+/// <summary>A language: "en", "zh-CN", or null to follow the tenant's default (for a user) or each browser (for a tenant).</summary>
+public sealed record LanguageRequest(string? Language);
+
+/// <summary>The language a user works in and a tenant's default: the same grain calls the top bar's switch makes.</summary>
+public static class LanguageApi
+{
+    public static IEndpointRouteBuilder MapLanguageApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/me/language", SetMyLanguageAsync).WithTags("Auth").WithName("SetMyLanguage")
+            .WithSummary("Sets the language pages and API answers use for you (\"en\", \"zh-CN\"; null follows the tenant's default).")
+            .RequireAuthorization()
+            .ProducesValidationProblem();
+        app.MapPut("/api/tenants/{tenantId}/language", SetTenantLanguageAsync).WithTags("Tenants").WithName("SetTenantLanguage")
+            .WithSummary("Sets the tenant's default language for users who chose none (null: each browser's Accept-Language).")
+            .RequirePermission(Permission.ServiceDeskConfigure)
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    public static async Task<Ok<UserView>> SetMyLanguageAsync(LanguageRequest request, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IUserGrain>(context.User.Username()).SetLanguageAsync(request.Language));
+
+    public static async Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantLanguageAsync(
+        string tenantId, LanguageRequest request, HttpContext context, IClusterClient cluster, AuditTrail audit)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return ApiProblems.InvalidTenant();
+        }
+
+        var tenant = await cluster.GetGrain<ITenantGrain>(tenantId).SetLanguageAsync(request.Language, context.User.Username());
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, "default language");
+        return TypedResults.Ok(tenant);
+    }
+}

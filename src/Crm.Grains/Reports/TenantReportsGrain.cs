@@ -1,0 +1,116 @@
+using Crm.Contracts.Cases;
+using Crm.Contracts.Reports;
+using Crm.Contracts.ServiceDesk;
+using Crm.Domain.Reports;
+using Crm.Grains.ServiceDesk;
+using Orleans.Concurrency;
+
+namespace Crm.Grains.Reports;
+
+/// <summary>
+/// Routes facts to the tenant's days and reads periods from them. Stateless, so it is never the bottleneck of a
+/// busy tenant: the day grains hold the counts.
+/// </summary>
+[StatelessWorker]
+public sealed class TenantReportsGrain(IGrainFactory grains, ICaseHistoryScan histories) : Grain, ITenantReportsGrain
+{
+    private string TenantId => this.GetPrimaryKeyString();
+
+    public async Task RecordCaseAsync(CaseFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var zone = await ZoneAsync();
+        await Day(ReportClock.DayOf(fact.At, zone)).RecordCaseAsync(fact);
+    }
+
+    public async Task RecordSurveyAsync(SurveyFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (string.IsNullOrWhiteSpace(fact.ResponseId))
+        {
+            throw new ValidationFailedException([new FieldError("responseId", "Every survey response has an id.")]);
+        }
+
+        var zone = await ZoneAsync();
+        await Day(ReportClock.DayOf(fact.At, zone)).RecordSurveyAsync(fact);
+    }
+
+    public async Task<PeriodAggregate> GetPeriodAsync(string period)
+    {
+        var p = ParsePeriod(period);
+        var zone = await ZoneAsync();
+        var days = await Task.WhenAll(p.Days.Select(d => Day(d).GetAsync()));
+        return new PeriodAggregate(p.ToString(), zone.Id, p.StartsAt(zone), p.EndsAt(zone), ReportAggregate.Combine(days));
+    }
+
+    public async Task<ImmutableArray<SlaBreach>> GetBreachesAsync(string period)
+    {
+        var p = ParsePeriod(period);
+        var days = await Task.WhenAll(p.Days.Select(d => Day(d).GetBreachesAsync()));
+        return [.. days.SelectMany(d => d).OrderBy(b => b.At).ThenBy(b => b.CaseId, StringComparer.Ordinal)];
+    }
+
+    public async Task<Reconciliation> ReconcileAsync(string period)
+    {
+        var p = ParsePeriod(period);
+        var zone = await ZoneAsync();
+        var desk = grains.GetGrain<IServiceDeskGrain>(TenantId);
+        var policies = new Dictionary<int, Domain.Sla.SlaPolicy>();
+        var recomputed = p.Days.ToDictionary(d => d, _ => ReportAggregate.Empty);
+        long cases = 0, events = 0, inPeriod = 0;
+        await foreach (var (caseId, history) in histories.ScanTenantAsync(TenantId))
+        {
+            cases++;
+            events += history.Count;
+            var view = await grains.GetGrain<ICaseGrain>(CaseKey.Format(TenantId, caseId)).GetAsync();
+            if (view is null)
+            {
+                continue;
+            }
+
+            var version = view.Sla.PolicyVersion;
+            if (!policies.TryGetValue(version, out var policy))
+            {
+                policy = policies[version] = SlaPolicyMapping.ToDomain(await desk.GetSlaPolicyAsync(version));
+            }
+
+            var items = history.Select(e => new CaseHistoryItem(e.Sequence, e.At, e.Type, e.To, e.Target, e.Text)).ToList();
+            foreach (var fact in CaseReplay.Facts(caseId, view.Kind, view.Channel, view.Severity, view.Category, policy, items))
+            {
+                var day = ReportClock.DayOf(fact.At, zone);
+                if (p.Contains(day))
+                {
+                    recomputed[day] = recomputed[day].Add(fact);
+                    inPeriod++;
+                }
+            }
+        }
+
+        var differences = new List<ReconcileDifference>();
+        foreach (var day in p.Days)
+        {
+            var aggregated = await Day(day).GetAsync();
+
+            // Survey responses are not in the case histories; compare the case part only.
+            var expected = recomputed[day];
+            var actual = aggregated with { Facts = aggregated.Facts - aggregated.Surveys.Responses, Surveys = SurveyTally.Empty };
+            differences.AddRange(AggregateDiff.Between(expected, actual).Select(d => new ReconcileDifference(day, d.Field, d.Expected, d.Actual)));
+        }
+
+        return new Reconciliation(p.ToString(), zone.Id, cases, events, inPeriod, [.. differences]);
+    }
+
+    private IReportDayGrain Day(DateOnly day) => grains.GetGrain<IReportDayGrain>(ReportKeys.Day(TenantId, day));
+
+    /// <summary>The tenant's zone is its SLA calendar's: the one its contract's working days are counted in.</summary>
+    private async Task<TimeZoneInfo> ZoneAsync()
+    {
+        var policy = await grains.GetGrain<IServiceDeskGrain>(TenantId).GetSlaPolicyAsync();
+        return ReportClock.Zone(policy.Calendar.TimeZoneId);
+    }
+
+    private static ReportPeriod ParsePeriod(string period) =>
+        ReportPeriod.TryParse(period, out var p)
+            ? p
+            : throw new ValidationFailedException([new FieldError("period", "A day (2026-12-01), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4).")]);
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using Crm.Domain.Reports;
+
+namespace Crm.Reporting.Reports;
+
+/// <summary>Everything one report is made of: aggregates only, never the cases themselves.</summary>
+/// <param name="Earlier">Aggregates of earlier periods of the same kind, oldest first, for trends.</param>
+public sealed record ReportInput(
+    string TenantId,
+    string TenantName,
+    CultureInfo Culture,
+    ReportPeriod Period,
+    TimeZoneInfo Zone,
+    ReportAggregate Current,
+    IReadOnlyList<(ReportPeriod Period, ReportAggregate Aggregate)> Earlier,
+    ContractTargets Targets,
+    IReadOnlyList<SlaBreach> Breaches,
+    DateTimeOffset GeneratedAt);

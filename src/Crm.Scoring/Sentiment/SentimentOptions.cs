@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace Crm.Scoring.Sentiment;
+
+/// <summary>Which features the comment-sentiment pipeline builds from a text.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FeatureSet>))]
+public enum FeatureSet
+{
+    /// <summary>Character n-grams of the normalized text: needs no segmenter, works for any script.</summary>
+    Chars,
+
+    /// <summary>Word n-grams over jieba.NET segmentation.</summary>
+    Words,
+
+    /// <summary>Both, concatenated.</summary>
+    WordsAndChars,
+}
+
+/// <summary>The learner that turns the features into a probability of dissatisfaction.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TrainerKind>))]
+public enum TrainerKind
+{
+    /// <summary>Logistic regression by stochastic dual coordinate ascent: calibrated, fast on sparse text.</summary>
+    Sdca,
+
+    /// <summary>Logistic regression by L-BFGS with L2 regularization.</summary>
+    Lbfgs,
+
+    /// <summary>Averaged perceptron with a Platt calibrator for probabilities.</summary>
+    AveragedPerceptron,
+}
+
+/// <summary>
+/// The featurization and learner of a comment-sentiment model; stored beside each model file so a model is always
+/// served with the featurization it was trained with. Defaults are the measured best (docs/models.md).
+/// </summary>
+public sealed record SentimentOptions(
+    FeatureSet Features = FeatureSet.WordsAndChars,
+    int CharNgramLength = 3,
+    int WordNgramLength = 2,
+    TrainerKind Trainer = TrainerKind.Lbfgs,
+    float L2Regularization = 0.01f,
+    bool LexiconFeatures = true)
+{
+    public static SentimentOptions Default { get; } = new();
+
+    public bool UsesWords => Features is FeatureSet.Words or FeatureSet.WordsAndChars;
+
+    public bool UsesChars => Features is FeatureSet.Chars or FeatureSet.WordsAndChars;
+
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}{(LexiconFeatures ? ", lexicon cues" : string.Empty)}");
+}

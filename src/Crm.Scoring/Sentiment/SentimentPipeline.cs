@@ -1,0 +1,110 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace Crm.Scoring.Sentiment;
+
+/// <summary>
+/// Builds the comment-sentiment estimator: text features (see <see cref="SentimentOptions"/>), then a binary learner
+/// whose label is "dissatisfied", so the model's probability is the probability of dissatisfaction.
+/// </summary>
+internal static class SentimentPipeline
+{
+    public const string Text = nameof(SentimentRow.Text);
+    public const string Words = nameof(SentimentRow.Words);
+    public const string Label = nameof(SentimentRow.Label);
+    public const string Lexicon = nameof(SentimentRow.Lexicon);
+    public const string Probability = "Probability";
+    private const string CharFeatures = "CharFeatures";
+    private const string WordFeatures = "WordFeatures";
+    private const string Features = "Features";
+
+    public static IEstimator<ITransformer> Build(MLContext ml, SentimentOptions options)
+    {
+        var columns = new List<string>();
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        if (options.UsesChars)
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(CharFeatures, new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.None, // TextNormalizer already lowered and folded widths.
+                KeepPunctuations = true,
+                KeepNumbers = true,
+                KeepDiacritics = true,
+                WordFeatureExtractor = null,
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true },
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, Text));
+            columns.Add(CharFeatures);
+        }
+
+        if (options.UsesWords)
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(WordFeatures, new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.None,
+                KeepPunctuations = false,
+                KeepNumbers = true,
+                KeepDiacritics = true,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true },
+                CharFeatureExtractor = null,
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, Words));
+            columns.Add(WordFeatures);
+        }
+
+        if (options.LexiconFeatures)
+        {
+            columns.Add(Lexicon);
+        }
+
+        pipeline = pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
+        return options.Trainer switch
+        {
+            TrainerKind.Sdca => pipeline.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(Label, Features)),
+            TrainerKind.Lbfgs => pipeline.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
+                Label, Features, l1Regularization: 0, l2Regularization: options.L2Regularization)),
+            TrainerKind.AveragedPerceptron => pipeline
+                .Append(ml.BinaryClassification.Trainers.AveragedPerceptron(Label, Features, numberOfIterations: 10))
+                .Append(ml.BinaryClassification.Calibrators.Platt(Label)),
+            _ => throw new ArgumentOutOfRangeException(nameof(options)),
+        };
+    }
+
+    /// <summary>The same preparation in training and serving: normalization, and segmentation when words are used.</summary>
+    public static SentimentRow Prepare(string text, bool dissatisfied, SentimentOptions options)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var cues = options.LexiconFeatures ? SentimentLexicon.Score(normalized) : new LexiconResult(0, 0);
+        return new SentimentRow
+        {
+            Text = normalized,
+            Words = options.UsesWords ? WordSegmenter.Segment(normalized) : string.Empty,
+            // The team's cue counts as prior knowledge the learner can weigh: it helps most where labels are few.
+            Lexicon = [MathF.Log(1 + cues.PositiveCues), MathF.Log(1 + cues.NegativeCues)],
+            Label = dissatisfied,
+        };
+    }
+}
+
+/// <summary>The pipeline's input row.</summary>
+internal sealed class SentimentRow
+{
+    public string Text { get; set; } = string.Empty;
+
+    public string Words { get; set; } = string.Empty;
+
+    /// <summary>log(1 + positive cues), log(1 + negative cues) of the lexicon rule; zeros when not used.</summary>
+    [VectorType(2)]
+    public float[] Lexicon { get; set; } = [0, 0];
+
+    /// <summary>True when the text is dissatisfied (the file's label 0).</summary>
+    public bool Label { get; set; }
+}
+
+/// <summary>The pipeline's output row, as read by a <see cref="PredictionEngine{TSrc,TDst}"/>.</summary>
+internal sealed class SentimentOutput
+{
+    [ColumnName(SentimentPipeline.Probability)]
+    public float Probability { get; set; }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Crm.Scoring.Data;
+using Crm.Scoring.Evaluation;
+using Microsoft.ML;
+
+namespace Crm.Scoring.Sentiment;
+
+/// <summary>Trains the comment-sentiment pipeline and evaluates it on a held-out file or by K-fold cross-validation.</summary>
+public static class SentimentTraining
+{
+    /// <summary>Fixed so that the same data and options give the same model and the same figures.</summary>
+    public const int Seed = 20261201;
+
+    public static TrainedSentiment Train(IReadOnlyList<LabeledText> rows, SentimentOptions options)
+    {
+        if (rows.Count == 0 || rows.All(r => r.Positive) || rows.All(r => !r.Positive))
+        {
+            throw new ScoringInputException("training data needs rows of both labels, 0 and 1.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var ml = new MLContext(seed: Seed);
+        var prepared = rows.Select(r => SentimentPipeline.Prepare(r.Text, !r.Positive, options)).ToArray();
+        var data = ml.Data.LoadFromEnumerable(prepared);
+        var transformer = SentimentPipeline.Build(ml, options).Fit(data);
+        return new TrainedSentiment(new SentimentModel(ml, transformer, data.Schema, options), clock.Elapsed);
+    }
+
+    public static EvaluationReport TrainAndTest(IReadOnlyList<LabeledText> train, IReadOnlyList<LabeledText> test, SentimentOptions options)
+    {
+        var trained = Train(train, options);
+        var probabilities = trained.Model.ScoreBatch(test.Select(r => r.Text).ToArray());
+        var metrics = BinaryMetrics.Compute(test.Select(r => !r.Positive).ToArray(), probabilities);
+        return new EvaluationReport(metrics, train.Count, test.Count, trained.Elapsed.TotalSeconds, []);
+    }
+
+    /// <summary>K-fold cross-validation on one file; identical texts share a fold. Reports the fold mean and each fold.</summary>
+    public static EvaluationReport CrossValidate(IReadOnlyList<LabeledText> rows, int folds, SentimentOptions options, Action<int, EvaluationReport>? onFold = null)
+    {
+        var assignment = FoldSplitter.Assign(rows.Select(r => r.Text).ToArray(), rows.Select(r => r.Positive).ToArray(), folds, Seed);
+        var reports = new List<EvaluationReport>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = rows.Where((_, i) => assignment[i] != fold).ToArray();
+            var test = rows.Where((_, i) => assignment[i] == fold).ToArray();
+            reports.Add(TrainAndTest(train, test, options));
+            onFold?.Invoke(fold, reports[^1]);
+        }
+
+        return new EvaluationReport(
+            BinaryMetrics.Mean([.. reports.Select(r => r.Metrics)]),
+            (int)Math.Round(reports.Average(r => r.TrainRows)),
+            reports.Sum(r => r.TestRows),
+            reports.Average(r => r.TrainSeconds),
+            [.. reports.Select(r => r.Metrics)]);
+    }
+}
+
+/// <summary>A model and how long it took to train (featurization included).</summary>
+public sealed record TrainedSentiment(SentimentModel Model, TimeSpan Elapsed);
+
+/// <summary>
+/// What an evaluation measured. For cross-validation the metrics are the fold means, <see cref="TrainRows"/> the
+/// mean training-fold size, <see cref="TestRows"/> every row (each is tested once) and <see cref="TrainSeconds"/> the mean per fold.
+/// </summary>
+public sealed record EvaluationReport(BinaryMetrics Metrics, int TrainRows, int TestRows, double TrainSeconds, IReadOnlyList<BinaryMetrics> Folds);

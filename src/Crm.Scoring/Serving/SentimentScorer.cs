@@ -1,0 +1,82 @@
+using Crm.Scoring.Sentiment;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace Crm.Scoring.Serving;
+
+/// <summary>
+/// The scorer the silo shares between all callers. Single texts go through a pool of <see cref="PredictionEngine{TSrc,TDst}"/>s
+/// (an engine is not thread-safe, a pool of them is); batches go through one <see cref="ITransformer.Transform"/>.
+/// <see cref="Swap"/> replaces the model with one reference write, as Microsoft.Extensions.ML's PoolLoader does on
+/// reload: a call in flight finishes on the model it started with, and no call ever waits for a swap.
+/// With no model it scores with the lexicon rule and says so in each score.
+/// </summary>
+public sealed class SentimentScorer(SentimentBands bands)
+{
+    private volatile ServingModel? current;
+
+    public SentimentScorer() : this(SentimentBands.Default)
+    {
+    }
+
+    /// <summary>The version label of what scores now: a model's, or the lexicon's.</summary>
+    public string ModelVersion => current?.Version ?? ScoringNames.LexiconVersion;
+
+    /// <summary>Serves <paramref name="model"/> from now on (null: back to the lexicon rule); returns the version it replaced.</summary>
+    public string Swap(SentimentModel? model, string version)
+    {
+        var next = model is null ? null : new ServingModel(model, version);
+        return Interlocked.Exchange(ref current, next)?.Version ?? ScoringNames.LexiconVersion;
+    }
+
+    public SentimentScore Score(string text)
+    {
+        var model = current;
+        if (model is null)
+        {
+            return SentimentScore.From(SentimentLexicon.Score(text).DissatisfactionProbability, bands, ScoringNames.LexiconVersion, ScoreSource.Lexicon);
+        }
+
+        var engine = model.Engines.Get();
+        try
+        {
+            var probability = engine.Predict(SentimentPipeline.Prepare(text, false, model.Model.Options)).Probability;
+            return SentimentScore.From(probability, bands, model.Version, ScoreSource.Model);
+        }
+        finally
+        {
+            model.Engines.Return(engine);
+        }
+    }
+
+    /// <summary>Scores many texts at once, in order, all with the same model (the one serving when the call began).</summary>
+    public IReadOnlyList<SentimentScore> ScoreBatch(IReadOnlyList<string> texts)
+    {
+        var model = current;
+        if (model is null)
+        {
+            return [.. texts.Select(t => SentimentScore.From(SentimentLexicon.Score(t).DissatisfactionProbability, bands, ScoringNames.LexiconVersion, ScoreSource.Lexicon))];
+        }
+
+        return [.. model.Model.ScoreBatch(texts).Select(p => SentimentScore.From(p, bands, model.Version, ScoreSource.Model))];
+    }
+
+    /// <summary>A model with its engine pool; immutable once built, so swapping it is one reference write.</summary>
+    private sealed class ServingModel(SentimentModel model, string version)
+    {
+        public SentimentModel Model { get; } = model;
+
+        public string Version { get; } = version;
+
+        public ObjectPool<PredictionEngine<SentimentRow, SentimentOutput>> Engines { get; } =
+            new DefaultObjectPool<PredictionEngine<SentimentRow, SentimentOutput>>(new EnginePolicy(model), Environment.ProcessorCount * 2);
+    }
+
+    private sealed class EnginePolicy(SentimentModel model) : PooledObjectPolicy<PredictionEngine<SentimentRow, SentimentOutput>>
+    {
+        public override PredictionEngine<SentimentRow, SentimentOutput> Create() =>
+            model.Context.Model.CreatePredictionEngine<SentimentRow, SentimentOutput>(model.Transformer, model.InputSchema);
+
+        public override bool Return(PredictionEngine<SentimentRow, SentimentOutput> obj) => true;
+    }
+}
