@@ -12,7 +12,7 @@ public static class CrmCli
     public static RootCommand CreateRootCommand()
     {
         var connection = new ConnectionOptions();
-        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups, report reconciliation).");
+        var root = new RootCommand("crm: command-line tool for the Crm front end (sign-in, demo data, backups, survey imports, report reconciliation, model evaluation).");
         foreach (var option in connection.All)
         {
             root.Options.Add(option);
@@ -21,6 +21,7 @@ public static class CrmCli
         root.Subcommands.Add(DemoCommand.Create(connection));
         root.Subcommands.Add(LoginCommand.Create(connection));
         root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(Surveys.SurveysCommand.Create(connection));
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(Reports.ReportsCommand.Create(connection));
         return root;

@@ -3,6 +3,7 @@ using Crm.Client.Account;
 using Crm.Client.Infrastructure;
 using Crm.Client.Localization;
 using Crm.Client.Security;
+using Crm.Client.Surveys;
 using Crm.ServiceDefaults;
 using Scalar.AspNetCore;
 
@@ -24,6 +25,7 @@ public static class ClientHost
         builder.AddCrmApi();
         builder.AddCrmWebUi();
         builder.AddCrmLocalization();
+        builder.AddCrmSurveyPage();
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -37,6 +39,7 @@ public static class ClientHost
         app.UseAuthentication();
         app.UseRevokedSessionsAsSignedOut();
         app.UseCrmLocalization();
+        app.UseSurveyPageCulture();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -28,6 +28,7 @@ public static class CrmSiloBuilderExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Cases.QueueWarmUp>();
         silo.Services.AddCrmWebhooks();
+        silo.Services.AddOptions<Grains.Surveys.SurveyOptions>().BindConfiguration(Grains.Surveys.SurveyOptions.SectionName);
         silo.AddActivityPropagation();
         return silo;
     }

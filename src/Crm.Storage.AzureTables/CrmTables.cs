@@ -17,10 +17,13 @@ public static class CrmTables
     public const string Reminders = "CrmReminders";
     public const string CaseHistory = "CrmCaseHistory";
     public const string CaseQueue = "CrmCaseQueue";
+    public const string SurveyResponses = "CrmSurveyResponses";
+    public const string SurveyInvitations = "CrmSurveyInvitations";
+    public const string SurveyTallies = "CrmSurveyTallies";
 
     /// <summary>Report aggregates per tenant and local day, with the keys of the facts each counts.</summary>
     public const string ReportDays = "CrmReportDays";
 
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, ReportDays];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays];
 }

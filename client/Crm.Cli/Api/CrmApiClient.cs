@@ -71,6 +71,43 @@ public sealed class CrmApiClient(HttpClient http)
     public Task<CaseView> ReplyToCaseAsync(string tenantId, string caseId, string text, CaseAction? then, CancellationToken cancellationToken) =>
         PostAsync<CaseView>($"api/tenants/{tenantId}/cases/{caseId}/replies", new { text, then }, cancellationToken);
 
+    /// <summary>
+    /// Sends one batch of survey responses; a 400 comes back as its field errors (responses[i].field) rather than an
+    /// exception, so an import can name every bad row.
+    /// </summary>
+    public async Task<(ImportBatchResult? Result, IReadOnlyDictionary<string, string[]> Errors)> RecordSurveyResponsesAsync(
+        string tenantId, string surveyId, IReadOnlyList<object> rows, bool dryRun, CancellationToken cancellationToken)
+    {
+        // A batch is idempotent (response ids come from the rows), so one the cluster could not answer in time (503,
+        // its work may even have finished) is simply sent again after the server's Retry-After.
+        var path = $"api/tenants/{tenantId}/surveys/{surveyId}/responses?dryRun={(dryRun ? "true" : "false")}";
+        var response = await http.PostAsJsonAsync(path, new { responses = rows }, Json, cancellationToken);
+        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt <= MaxBatchRetries; attempt++)
+        {
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2);
+            response.Dispose();
+            await Task.Delay(wait, cancellationToken);
+            response = await http.PostAsJsonAsync(path, new { responses = rows }, Json, cancellationToken);
+        }
+
+        using var _ = response;
+        if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ValidationProblem>(Json, cancellationToken);
+            if (problem?.Errors is { Count: > 0 } errors)
+            {
+                return (null, errors);
+            }
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return ((await response.Content.ReadFromJsonAsync<ImportBatchResult>(Json, cancellationToken))!, new Dictionary<string, string[]>());
+    }
+
+    private const int MaxBatchRetries = 10;
+
+    private sealed record ValidationProblem(Dictionary<string, string[]>? Errors);
+
     public Task<Reconciliation> ReconcileReportAsync(string tenantId, string period, CancellationToken cancellationToken) =>
         PostAsync<Reconciliation>($"api/tenants/{Uri.EscapeDataString(tenantId)}/reports/{Uri.EscapeDataString(period)}/reconcile", new { }, cancellationToken);
 
@@ -101,5 +138,8 @@ public sealed class CrmApiClient(HttpClient http)
 }
 
 public sealed record PasswordReset(string Username, string Password);
+
+/// <summary>What one batch of an import did (or would do, on a dry run).</summary>
+public sealed record ImportBatchResult(int Added, int AlreadyRecorded, bool DryRun);
 
 public sealed class CrmApiException(string message) : Exception(message);

@@ -48,6 +48,7 @@ public static class CrmClientExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Surveys.SurveyCommands>();
         builder.Services.AddSingleton<Reports.ReportGenerator>();
         return builder;
     }
@@ -74,6 +75,7 @@ public static class CrmClientExtensions
         api.MapCasesApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
+        api.MapSurveysApi();
         api.MapReportsApi();
         api.MapReportPages();
         api.MapLanguageApi();

@@ -13,15 +13,16 @@ public static class AccessRules
         [
             Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CustomersExport,
             Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
+            Permission.SurveyResultsRead,
         ],
-        [Role.Analyst] = [Permission.CustomersRead, Permission.CustomersExport],
-        [Role.AccountManager] = [Permission.CustomersRead, Permission.ReportsRead],
+        [Role.Analyst] = [Permission.CustomersRead, Permission.CustomersExport, Permission.SurveysManage, Permission.SurveyResultsRead],
+        [Role.AccountManager] = [Permission.CustomersRead, Permission.SurveyResultsRead, Permission.ReportsRead],
         [Role.TenantAdmin] =
         [
             Permission.CustomersRead, Permission.CustomersWrite, Permission.PersonalDataView, Permission.CustomersErase,
             Permission.CustomersExport, Permission.AuditRead, Permission.UsersManage,
             Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
-            Permission.ServiceDeskConfigure,
+            Permission.ServiceDeskConfigure, Permission.SurveysManage, Permission.SurveyResultsRead,
             Permission.ReportsRead, Permission.ReportsManage,
         ],
         // Operators set up tenants and their users, and nothing inside a tenant.

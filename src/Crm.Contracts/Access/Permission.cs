@@ -34,6 +34,12 @@ public enum Permission
     /// <summary>Platform scope: create and list tenants.</summary>
     TenantsManage,
 
+    /// <summary>Surveys and their versions, the transactional rule, campaigns, invitations, and responses from the platform and imports.</summary>
+    SurveysManage,
+
+    /// <summary>Survey results and the responses behind them (comments masked without personal-data view).</summary>
+    SurveyResultsRead,
+
     /// <summary>Read the tenant's contract service reports and their aggregates; generate one for any period.</summary>
     ReportsRead,
 

@@ -47,3 +47,12 @@ public sealed record NewArchiveEntry(
 public sealed record ArchivePage(
     [property: Id(0)] ImmutableArray<ArchiveEntry> Entries,
     [property: Id(1)] string? ContinuationToken);
+
+/// <summary>
+/// A survey event for the archive (an invitation or a response), named by <see cref="EventId"/> so a repeated
+/// delivery is recorded once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("crm.customers.survey-archive-item")]
+public sealed record SurveyArchiveItem(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] NewArchiveEntry Entry);

@@ -25,6 +25,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     Task AppendCaseEventAsync(string caseId, long caseSequence, NewArchiveEntry entry, string actor);
 
+    /// <summary>
+    /// Appends survey invitations and responses to the archive, each once by its event id (a repeated delivery
+    /// changes nothing); dropped after erasure, like case events.
+    /// </summary>
+    Task AppendSurveyEventsAsync(ImmutableArray<SurveyArchiveItem> items, string actor);
+
     /// <summary>Reads the archive newest first.</summary>
     Task<ArchivePage> GetArchiveAsync(int pageSize, string? continuationToken);
 

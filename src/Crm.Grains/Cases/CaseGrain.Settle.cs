@@ -199,6 +199,11 @@ public sealed partial class CaseGrain
         {
             await grains.GetGrain<IWebhookGrain>(tenantId).EnqueueAsync(webhook);
         }
+        else if (item.SurveyOffer is { } facts)
+        {
+            await grains.GetGrain<Crm.Contracts.Surveys.ICustomerSurveysGrain>(Crm.Contracts.Surveys.SurveyKey.Format(tenantId, state.State.Report!.CustomerId))
+                .OfferForResolvedCaseAsync(facts);
+        }
         else if (item.Report is { } fact)
         {
             await grains.GetGrain<ITenantReportsGrain>(tenantId).RecordCaseAsync(fact);

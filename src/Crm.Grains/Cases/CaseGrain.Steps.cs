@@ -201,10 +201,13 @@ public sealed partial class CaseGrain
             ResolvedAt = to == CaseStatus.Resolved ? now : next.ResolvedAt,
             Escalated = to is CaseStatus.Resolved or CaseStatus.Closed ? false : next.Escalated,
         };
-        Record(next, CaseEventType.StatusChanged, actor, now, text: comment, from: from, to: to);
+        var changed = Record(next, CaseEventType.StatusChanged, actor, now, text: comment, from: from, to: to);
         if (to == CaseStatus.Resolved)
         {
             CrmMetrics.CasesResolved.Add(1);
+
+            // The customer may be offered a satisfaction survey; the tenant's rule decides, in the customer's survey grain.
+            _effects.Add(new CaseOutboxItem(changed.Sequence, actor, SurveyOffer: SurveyFacts(next, now)));
         }
 
         return next;

@@ -24,6 +24,9 @@ public sealed partial class CustomerGrain(
 {
     public const int MaxSummaryLength = 500;
     public const int MaxDetailLength = 4000;
+
+    /// <summary>How many of the latest survey event ids the state remembers to drop repeats (see CustomerState.SurveyEvents).</summary>
+    public const int SurveyEventsKept = 600;
     private const string ErasedName = "Erased customer";
     private const string RedactedSummary = "(erased)";
     private static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(5);
@@ -141,6 +144,38 @@ public sealed partial class CustomerGrain(
         }
 
         await AppendAsync(entry with { ReferenceId = caseId }, actor, (caseId, caseSequence));
+    }
+
+    public async Task AppendSurveyEventsAsync(ImmutableArray<SurveyArchiveItem> items, string actor)
+    {
+        RequireExisting();
+        RequireActor(actor);
+        var seen = state.State.SurveyEvents.ToHashSet(StringComparer.Ordinal);
+        var fresh = items.Where(i => !seen.Contains(i.EventId)).DistinctBy(i => i.EventId).ToList();
+        if (state.State.Erased || fresh.Count == 0)
+        {
+            return;
+        }
+
+        // Rows first, then the state that counts them, as for single entries: a failure leaves only uncounted rows.
+        var (tenantId, customerId) = Key;
+        var now = time.GetUtcNow();
+        var first = state.State.ArchiveCount + 1;
+        // Independent rows of one partition: written together, so an import's many entries cost one round trip's wait.
+        await Task.WhenAll(fresh.Select((item, i) =>
+            archive.PutAsync(tenantId, customerId, new ArchiveEntry(first + i, now, item.Entry.Kind, item.Entry.Summary, actor, item.Entry.ReferenceId, item.Entry.Detail))));
+        var sequence = first + fresh.Count - 1;
+
+        await WriteAsync(state.State with
+        {
+            ArchiveCount = sequence,
+            LastInteractionAt = now,
+            SurveyEvents = [.. state.State.SurveyEvents.Concat(fresh.Select(i => i.EventId)).TakeLast(SurveyEventsKept)],
+        });
+        foreach (var item in fresh)
+        {
+            CountArchive(item.Entry.Kind);
+        }
     }
 
     private async Task<ArchiveEntry> AppendAsync(NewArchiveEntry entry, string actor, (string CaseId, long Sequence)? caseSequence)

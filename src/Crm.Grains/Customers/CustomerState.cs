@@ -34,6 +34,13 @@ public sealed record CustomerState
     /// <summary>The last event sequence each case delivered into the archive, so a repeated delivery is dropped.</summary>
     [Id(10)] public ImmutableDictionary<string, long> CaseSequences { get; init; } = ImmutableDictionary<string, long>.Empty;
 
+    /// <summary>
+    /// The latest survey events put in the archive (at most <see cref="CustomerGrain.SurveyEventsKept"/>), so a repeated
+    /// delivery is dropped. Repeats only come from a survey batch applied again after a crash, which is never more
+    /// than one batch (at most 500 responses) back, so a bounded window keeps the state small however many surveys a customer answers.
+    /// </summary>
+    [Id(11)] public ImmutableArray<string> SurveyEvents { get; init; } = [];
+
     public bool Exists => Profile is not null;
 
     public bool Erased => ErasedAt is not null;

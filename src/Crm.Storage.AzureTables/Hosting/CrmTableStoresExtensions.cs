@@ -2,6 +2,8 @@ using Crm.Grains.Audit;
 using Crm.Grains.Cases;
 using Crm.Grains.Customers;
 using Crm.Grains.Health;
+using Crm.Grains.Surveys;
+using Crm.Storage.AzureTables.Protection;
 using Crm.Grains.Reports;
 using Crm.Storage.AzureTables.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,8 @@ public static class CrmTableStoresExtensions
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();
         services.AddSingleton<ICustomerLookupStore, TableCustomerLookupStore>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
+        services.AddSingleton<ISurveyResponseStore, TableSurveyStore>();
+        services.AddSingleton<IInvitationTokens, KeyedInvitationTokens>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CrmTablesInitializer>();
         return services;
     }

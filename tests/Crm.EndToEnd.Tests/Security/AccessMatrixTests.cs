@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests(CrmStackFixture stack)
         var target = $"target-{home.Id}";
         (await home.Admin.PostAsJsonAsync($"api/tenants/{home.Id}/users", new { username = target, displayName = "Target", roles = new[] { "Agent" } }))
             .EnsureSuccessStatusCode();
+        const string surveyId = "matrix-survey";
+        (await home.Admin.PostAsJsonAsync($"api/tenants/{home.Id}/surveys", new { surveyId, name = "Matrix survey" })).EnsureSuccessStatusCode();
 
         var callers = new List<(string Name, HttpClient Http, Func<Permission, bool> Allowed)>
         {
@@ -64,6 +66,8 @@ public sealed class AccessMatrixTests(CrmStackFixture stack)
                     .Replace("{tenantId}", home.Id)
                     .Replace("{customerId}", customer.CustomerId)
                     .Replace("{username}", target)
+                    .Replace("{surveyId}", surveyId)
+                    .Replace("{version:int}", "1")
                     .TrimStart('/');
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
                 if (endpoint.Method is "POST" or "PUT" or "PATCH")

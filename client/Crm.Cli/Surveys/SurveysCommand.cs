@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Crm.Cli.Api;
+using Spectre.Console;
+
+namespace Crm.Cli.Surveys;
+
+/// <summary>
+/// <c>crm surveys import</c>: reads the whole file and checks every row, then has the server check every batch (dry
+/// run), and only when nothing is wrong sends the batches for real, with a progress bar. Every bad row is reported with
+/// its line and field; a file with any bad row writes nothing. Response ids come from the rows' content (or their
+/// responseId), so importing the same file again adds nothing.
+/// </summary>
+public static partial class SurveysCommand
+{
+    public const int BatchSize = 1000;
+
+    public static Command Create(ConnectionOptions connection)
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The tenant.", Required = true };
+        var survey = new Option<string>("--survey") { Description = "The survey the responses answer.", Required = true };
+        var file = new Option<FileInfo>("--file") { Description = "A .csv or .json file of responses (format: docs/surveys.md).", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the whole file and report; write nothing." };
+        var import = new Command("import", "Imports survey responses from a CSV or JSON file; idempotent, all or nothing.") { tenant, survey, file, dryRun };
+        import.SetAction(async (parse, cancellationToken) =>
+        {
+            var api = await connection.ConnectAsync(parse, cancellationToken);
+            return await ImportAsync(api, parse.GetValue(tenant)!, parse.GetValue(survey)!, parse.GetValue(file)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, cancellationToken);
+        });
+        return new Command("surveys", "Satisfaction surveys.") { import };
+    }
+
+    public static async Task<int> ImportAsync(CrmApiClient api, string tenant, string survey, FileInfo file, bool dryRun, TextWriter output, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var (rows, problems) = await ImportFile.ReadAsync(file, cancellationToken);
+        if (problems.Count == 0)
+        {
+            problems = await CheckOnServerAsync(api, tenant, survey, rows, console, cancellationToken);
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems.OrderBy(p => p.Line))
+            {
+                console.WriteLine(problem.ToString());
+            }
+
+            console.MarkupLineInterpolated($"[red]{problems.Select(p => p.Line).Distinct().Count()} bad rows in {file.Name}; nothing was imported.[/]");
+            return 1;
+        }
+
+        if (dryRun)
+        {
+            console.MarkupLineInterpolated($"{rows.Count} rows checked; no problems. Dry run: nothing was imported.");
+            return 0;
+        }
+
+        int added = 0, already = 0;
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask($"Importing {file.Name}", maxValue: rows.Count);
+            foreach (var batch in rows.Chunk(BatchSize))
+            {
+                var (result, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, batch, dryRun: false, cancellationToken);
+                if (result is null)
+                {
+                    // Checked a moment ago: only a concurrent change (a survey edit, an erased customer) gets here.
+                    throw new CrmApiException($"The server refused a batch it had accepted in the check: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(' ', e.Value)}"))}");
+                }
+
+                added += result.Added;
+                already += result.AlreadyRecorded;
+                task.Increment(batch.Length);
+            }
+        });
+        console.MarkupLineInterpolated($"{rows.Count} rows: {added} responses added, {already} already recorded.");
+        return 0;
+    }
+
+    private static async Task<List<ImportProblem>> CheckOnServerAsync(
+        CrmApiClient api, string tenant, string survey, List<ImportRow> rows, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Checking", maxValue: rows.Count);
+            foreach (var batch in rows.Chunk(BatchSize))
+            {
+                var (_, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, batch, dryRun: true, cancellationToken);
+                foreach (var (field, messages) in errors)
+                {
+                    var match = RowField().Match(field);
+                    var (line, name) = match.Success ? (batch[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Line, match.Groups[2].Value) : (0L, field);
+                    problems.AddRange(messages.Select(m => new ImportProblem(line, name, m)));
+                }
+
+                task.Increment(batch.Length);
+            }
+        });
+        return problems;
+    }
+
+    [GeneratedRegex(@"^responses\[(\d+)\]\.?(.*)$")]
+    private static partial Regex RowField();
+}

@@ -1,0 +1,39 @@
+using Crm.Contracts.Customers;
+using Crm.Contracts.Surveys;
+
+namespace Crm.Client.Apis;
+
+/// <summary>A new survey: its id (1-64 letters, digits, '-' or '_'), name, and first version (the default survey when left out).</summary>
+public sealed record NewSurveyRequest(string? SurveyId, string? Name, SurveyContent? Content);
+
+/// <summary>An edit: a new name and/or content; content with responses makes the next version.</summary>
+public sealed record EditSurveyRequest(string? Name, SurveyContent? Content);
+
+/// <summary>A campaign of a survey: customers of a segment, tier and/or tag, links open from 'from' to the end of 'to'.</summary>
+public sealed record CampaignRequest(string? CampaignId, string? Name, DateOnly? From, DateOnly? To, string? Segment, CustomerTier? Tier, string? Tag);
+
+/// <summary>One invitation to one customer; its link is in the answer (and in the invitations CSV).</summary>
+public sealed record InvitationRequest(string? CustomerId, int? ValidityDays, string? InvitationId);
+
+/// <summary>Responses from the platform's survey tools or an import file: at most 1,000 per request.</summary>
+public sealed record ResponsesRequest(List<ResponseRow?>? Responses);
+
+/// <summary>
+/// One response. The customer is named by exactly one of customerId, email or phone. Without a responseId the id
+/// is derived from the row's content, so sending the same row again adds nothing.
+/// </summary>
+public sealed record ResponseRow(
+    string? ResponseId,
+    string? CustomerId,
+    string? Email,
+    string? Phone,
+    DateTimeOffset? AnsweredAt,
+    int? Version,
+    int? Csat,
+    Dictionary<string, int>? Dimensions,
+    int? Nps,
+    string? Reason,
+    string? Comment);
+
+/// <summary>What a batch did (or, on a dry run, would do).</summary>
+public sealed record ResponsesResult(int Added, int AlreadyRecorded, bool DryRun);

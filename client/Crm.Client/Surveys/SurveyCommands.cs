@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Crm.Client.Apis;
+using Crm.Client.Security;
+using Crm.Contracts.Audit;
+using Crm.Contracts.Common;
+using Crm.Contracts.Customers;
+using Crm.Contracts.Surveys;
+using Crm.Domain.Privacy;
+
+namespace Crm.Client.Surveys;
+
+/// <summary>
+/// The survey actions the API and the web pages share: the same checks, the same customer lookup and the same audit.
+/// Permissions are checked by the endpoint or page in front of it.
+/// </summary>
+public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, TimeProvider time)
+{
+    public const int MaxBatch = 1000;
+
+    /// <summary>Rows per grain call: small enough that one call stays well inside the cluster's response timeout.</summary>
+    public const int GrainBatch = 200;
+
+    /// <summary>The grain numbers the rows of its part; the caller wants the request's row numbers.</summary>
+    private static string Renumber(string field, Func<int, int> row)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^responses\[(\d+)\](.*)$");
+        return match.Success ? $"responses[{row(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))}]{match.Groups[2].Value}" : field;
+    }
+
+    public ISurveyGrain Survey(string tenantId, string surveyId) => cluster.GetGrain<ISurveyGrain>(SurveyKey.Format(tenantId, surveyId));
+
+    public ISurveyResultsGrain Results(string tenantId, string surveyId) => cluster.GetGrain<ISurveyResultsGrain>(SurveyKey.Format(tenantId, surveyId));
+
+    public ISurveyCatalogGrain Catalog(string tenantId) => cluster.GetGrain<ISurveyCatalogGrain>(tenantId);
+
+    public async Task<SurveyView> CreateAsync(ClaimsPrincipal user, string tenantId, NewSurveyRequest body)
+    {
+        if (!Identifiers.IsEntityId(body.SurveyId))
+        {
+            throw new ValidationFailedException([new("surveyId", "1-64 letters, digits, '-' or '_'.")]);
+        }
+
+        var view = await Survey(tenantId, body.SurveyId!).CreateAsync(new SurveyDraft(body.Name ?? "", body.Content ?? SurveyContent.Default()), user.Username());
+        await audit.RecordAsync(user, tenantId, AuditAction.Create, AuditTargetType.Survey, body.SurveyId!);
+        return view;
+    }
+
+    public async Task<SurveyView> EditAsync(ClaimsPrincipal user, string tenantId, string surveyId, EditSurveyRequest body)
+    {
+        var current = await Survey(tenantId, surveyId).GetAsync() ?? throw new NotFoundException($"No survey '{surveyId}' in this tenant.");
+        var view = await Survey(tenantId, surveyId).EditAsync(body.Name, body.Content ?? current.Current.Content, user.Username());
+        await audit.RecordAsync(user, tenantId, AuditAction.Update, AuditTargetType.Survey, surveyId, $"version {view.Current.Version}");
+        return view;
+    }
+
+    public async Task<TransactionalRuleView> SetRuleAsync(ClaimsPrincipal user, string tenantId, TransactionalRuleView rule)
+    {
+        var stored = await Catalog(tenantId).SetTransactionalRuleAsync(rule, user.Username());
+        await audit.RecordAsync(user, tenantId, AuditAction.Update, AuditTargetType.Survey, "transactional-rule");
+        return stored;
+    }
+
+    public async Task<CampaignView> LaunchCampaignAsync(ClaimsPrincipal user, string tenantId, string surveyId, CampaignRequest body)
+    {
+        var errors = new List<FieldError>();
+        if (body.From is null)
+        {
+            errors.Add(new("from", "Required (yyyy-MM-dd)."));
+        }
+
+        if (body.To is null)
+        {
+            errors.Add(new("to", "Required (yyyy-MM-dd)."));
+        }
+
+        var campaignId = body.CampaignId ?? Identifiers.NewId(time.GetUtcNow());
+        if (!Identifiers.IsEntityId(campaignId))
+        {
+            errors.Add(new("campaignId", "1-64 letters, digits, '-' or '_'."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException([.. errors]);
+        }
+
+        var draft = new CampaignDraft(surveyId, body.Name ?? "", body.From!.Value, body.To!.Value, body.Segment, body.Tier, body.Tag);
+        var campaign = await cluster.GetGrain<ICampaignGrain>(SurveyKey.Format(tenantId, campaignId)).LaunchAsync(draft, user.Username());
+        await audit.RecordAsync(user, tenantId, AuditAction.Create, AuditTargetType.Survey, surveyId, $"campaign {campaignId}: {campaign.Invited} invited");
+        return campaign;
+    }
+
+    public async Task<InvitationView> InviteAsync(ClaimsPrincipal user, string tenantId, string surveyId, InvitationRequest body)
+    {
+        var errors = new List<FieldError>();
+        if (!Identifiers.IsEntityId(body.CustomerId))
+        {
+            errors.Add(new("customerId", "1-64 letters, digits, '-' or '_'."));
+        }
+
+        if (body.ValidityDays is { } days && !Domain.Surveys.InvitationRules.IsValidityDays(days))
+        {
+            errors.Add(new("validityDays", $"Between 1 and {Domain.Surveys.InvitationRules.MaxValidityDays}."));
+        }
+
+        if (body.InvitationId is not null && !Identifiers.IsEntityId(body.InvitationId))
+        {
+            errors.Add(new("invitationId", "1-64 letters, digits, '-' or '_'."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException([.. errors]);
+        }
+
+        if (await Survey(tenantId, surveyId).GetAsync() is null)
+        {
+            throw new NotFoundException($"No survey '{surveyId}' in this tenant.");
+        }
+
+        if (await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, body.CustomerId!)).GetAsync() is null)
+        {
+            throw new ValidationFailedException([new("customerId", $"No customer '{body.CustomerId}' in this tenant.")]);
+        }
+
+        var now = time.GetUtcNow();
+        var invitationId = body.InvitationId ?? Identifiers.NewId(now);
+        var view = await cluster.GetGrain<ICustomerSurveysGrain>(SurveyKey.Format(tenantId, body.CustomerId!)).InviteAsync(
+            surveyId, invitationId, Domain.Surveys.SurveySource.Campaign, Domain.Surveys.InvitationRules.ExpiresAt(now, body.ValidityDays), null, null, user.Username());
+        await audit.RecordAsync(user, tenantId, AuditAction.Create, AuditTargetType.Survey, surveyId, $"invitation {invitationId}");
+        return view;
+    }
+
+    /// <summary>
+    /// Names each row's customer (by id, or by email or phone through the keyed-hash lookup), then records the batch in
+    /// one call: every bad row is reported as responses[i].field and nothing is written unless all are good.
+    /// </summary>
+    public async Task<ResponsesResult> RecordAsync(ClaimsPrincipal user, string tenantId, string surveyId, IReadOnlyList<ResponseRow?> rows, bool dryRun)
+    {
+        if (rows.Count > MaxBatch)
+        {
+            throw new ValidationFailedException([new("responses", $"At most {MaxBatch} per request; send the rest in further requests.")]);
+        }
+
+        var errors = new List<FieldError>();
+        var customers = await ResolveAsync(tenantId, rows, errors);
+        var inputs = new List<(int Row, ResponseInput Input)>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var at = $"responses[{i}].";
+            if (row is null)
+            {
+                errors.Add(new($"responses[{i}]", "Required."));
+                continue;
+            }
+
+            if (row.AnsweredAt is null)
+            {
+                errors.Add(new(at + "answeredAt", "Required: when the customer answered (ISO 8601 with offset)."));
+            }
+
+            if (row.Csat is null)
+            {
+                errors.Add(new(at + "csat", "Required: 1 to 5."));
+            }
+
+            if (row.ResponseId is not null && !Identifiers.IsEntityId(row.ResponseId))
+            {
+                errors.Add(new(at + "responseId", "1-64 letters, digits, '-' or '_'."));
+            }
+
+            if (customers[i] is not { } customerId || row.AnsweredAt is null || row.Csat is null)
+            {
+                continue;
+            }
+
+            var answers = new AnswersInput(row.Csat.Value, row.Dimensions?.ToImmutableDictionary(), row.Nps, row.Reason, row.Comment);
+            inputs.Add((i, new ResponseInput(row.ResponseId ?? DerivedId(surveyId, customerId, row), customerId, row.AnsweredAt.Value, answers, row.Version)));
+        }
+
+        // The grain checks the rows whose customer is known, so every bad field of every row is reported at once. It
+        // takes them in parts that each answer well within the cluster's response timeout: all parts are checked
+        // first, then written, so a bad row anywhere writes nothing.
+        var results = Results(tenantId, surveyId);
+        var parts = inputs.Chunk(GrainBatch).ToList();
+        var errorsByPart = errors;
+        var outcome = new RecordOutcome(0, 0);
+        for (var p = 0; p < parts.Count; p++)
+        {
+            try
+            {
+                var would = await results.RecordAsync([.. parts[p].Select(x => x.Input)], dryRun: true, user.Username());
+                outcome = new RecordOutcome(outcome.Added + would.Added, outcome.AlreadyRecorded + would.AlreadyRecorded);
+            }
+            catch (ValidationFailedException ex)
+            {
+                var part = parts[p];
+                errorsByPart.AddRange(ex.Errors.Select(e => e with { Field = Renumber(e.Field, j => part[j].Row) }));
+            }
+        }
+
+        if (errorsByPart.Count > 0)
+        {
+            throw new ValidationFailedException([.. errorsByPart.OrderBy(e => e.Field, StringComparer.Ordinal)]);
+        }
+
+        if (!dryRun)
+        {
+            outcome = new RecordOutcome(0, 0);
+        }
+
+        foreach (var part in dryRun ? [] : parts)
+        {
+            var done = await results.RecordAsync([.. part.Select(x => x.Input)], dryRun: false, user.Username());
+            outcome = new RecordOutcome(outcome.Added + done.Added, outcome.AlreadyRecorded + done.AlreadyRecorded);
+        }
+
+        if (!dryRun && outcome.Added > 0)
+        {
+            await audit.RecordAsync(user, tenantId, AuditAction.Create, AuditTargetType.Survey, surveyId, $"{outcome.Added} responses");
+        }
+
+        return new ResponsesResult(outcome.Added, outcome.AlreadyRecorded, dryRun);
+    }
+
+    public async Task<SurveyResultsView> ResultsAsync(ClaimsPrincipal user, string tenantId, string surveyId, SurveyResultsQuery query)
+    {
+        await RequireSurveyAsync(tenantId, surveyId);
+        var results = await Results(tenantId, surveyId).GetResultsAsync(query);
+        await audit.RecordAsync(user, tenantId, AuditAction.Read, AuditTargetType.Survey, surveyId, "results");
+        return results;
+    }
+
+    /// <summary>The responses behind a figure; comments masked for whoever may not see personal data (analysts).</summary>
+    public async Task<SurveyResponsePage> ResponsesAsync(ClaimsPrincipal user, string tenantId, string surveyId, ResponseFilter filter, int pageSize, string? token)
+    {
+        await RequireSurveyAsync(tenantId, surveyId);
+        var page = await Results(tenantId, surveyId).ListResponsesAsync(filter, pageSize, token);
+        await audit.RecordAsync(user, tenantId, AuditAction.Read, AuditTargetType.Survey, surveyId, $"{page.Items.Length} responses");
+        return CustomerMasking.NeedsMask(user, tenantId)
+            ? page with { Items = [.. page.Items.Select(r => r with { Answers = r.Answers with { Comment = r.Answers.Comment is { } c ? PersonalDataMask.FreeText(c) : null } })] }
+            : page;
+    }
+
+    public async Task RequireSurveyAsync(string tenantId, string surveyId)
+    {
+        if (!Identifiers.IsEntityId(surveyId) || await Survey(tenantId, surveyId).GetAsync() is null)
+        {
+            throw new NotFoundException($"No survey '{surveyId}' in tenant '{tenantId}'.");
+        }
+    }
+
+    /// <summary>A stable id for a row without one: the same customer, time and answers always give the same id.</summary>
+    public static string DerivedId(string surveyId, string customerId, ResponseRow row)
+    {
+        var text = new StringBuilder()
+            .Append(surveyId).Append('|').Append(customerId).Append('|')
+            .Append(row.AnsweredAt!.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append('|')
+            .Append(row.Version).Append('|').Append(row.Csat).Append('|').Append(row.Nps).Append('|').Append(row.Reason).Append('|')
+            .Append(string.Join(',', (row.Dimensions ?? []).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))).Append('|')
+            .Append(row.Comment);
+        return SurveyKey.Derive('p', text.ToString());
+    }
+
+    private async Task<string?[]> ResolveAsync(string tenantId, IReadOnlyList<ResponseRow?> rows, List<FieldError> errors)
+    {
+        var result = new string?[rows.Count];
+        var lookups = new Dictionary<(ContactChannelKind, string), Task<ImmutableArray<CustomerSummary>>>();
+        var lookup = cluster.GetGrain<ICustomerLookupGrain>(tenantId);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is not { } row)
+            {
+                continue;
+            }
+
+            var named = new[] { row.CustomerId, row.Email, row.Phone }.Count(v => !string.IsNullOrWhiteSpace(v));
+            if (named != 1)
+            {
+                errors.Add(new($"responses[{i}].customerId", "Name the customer by exactly one of customerId, email or phone."));
+            }
+            else if (!string.IsNullOrWhiteSpace(row.CustomerId))
+            {
+                result[i] = row.CustomerId.Trim();
+            }
+            else
+            {
+                var key = string.IsNullOrWhiteSpace(row.Email) ? (ContactChannelKind.Phone, row.Phone!.Trim()) : (ContactChannelKind.Email, row.Email.Trim());
+                if (!lookups.ContainsKey(key))
+                {
+                    lookups[key] = lookup.FindAsync(key.Item1, key.Item2);
+                }
+            }
+        }
+
+        await Task.WhenAll(lookups.Values);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is not { } row || result[i] is not null || new[] { row.CustomerId, row.Email, row.Phone }.Count(v => !string.IsNullOrWhiteSpace(v)) != 1)
+            {
+                continue;
+            }
+
+            var (kind, field) = string.IsNullOrWhiteSpace(row.Email) ? (ContactChannelKind.Phone, "phone") : (ContactChannelKind.Email, "email");
+            var found = await lookups[(kind, (kind == ContactChannelKind.Email ? row.Email : row.Phone)!.Trim())];
+            if (found.Length == 1)
+            {
+                result[i] = found[0].CustomerId;
+            }
+            else
+            {
+                errors.Add(new($"responses[{i}].{field}", found.Length == 0 ? $"No customer has this {field}." : $"{found.Length} customers have this {field}; name the customer by id."));
+            }
+        }
+
+        return result;
+    }
+}

