@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Crm.Cli;
+using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
 using Crm.Testing;
 
@@ -31,6 +32,12 @@ public sealed class ProductBackupRoundTripTests(CrmStackFixture stack)
             subject = "备份 before the backup",
             description = "A case, so the case tables have rows to back up.",
         })).EnsureSuccessStatusCode();
+        // A survey with an invitation and a response, so the survey tables have rows too, whatever ran before.
+        var surveys = $"api/tenants/{tenant.Id}/surveys";
+        (await tenant.As(Role.Analyst).PostAsJsonAsync(surveys, new { surveyId = "backup-csat", name = "After-sales CSAT" })).EnsureSuccessStatusCode();
+        (await tenant.As(Role.Analyst).PostAsJsonAsync($"{surveys}/backup-csat/invitations", new { customerId = customer.CustomerId, validityDays = 3 })).EnsureSuccessStatusCode();
+        (await tenant.As(Role.Analyst).PostAsJsonAsync($"{surveys}/backup-csat/responses",
+            new { responses = new[] { new { customerId = customer.CustomerId, answeredAt = DateTimeOffset.UtcNow, csat = 5, nps = 9 } } })).EnsureSuccessStatusCode();
         await tenant.Admin.GetAsync($"api/tenants/{tenant.Id}/audit");
         var file = Path.Combine(Directory.CreateTempSubdirectory("crm-product-backup-").FullName, "crm.zip");
         await using var empty = await AzuriteServer.StartAsync();

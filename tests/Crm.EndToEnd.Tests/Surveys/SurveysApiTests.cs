@@ -74,7 +74,7 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["responses[2].email", "responses[3].answeredAt"], fields.Order());
+        Assert.Equal(["responses[1].answers.csat", "responses[2].email", "responses[3].answeredAt"], fields.Order());
         Assert.Equal(0, Assert.Single(results.Rows).Responses);
 
         var second = await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = new[] { rows[0], rows[1] } });
