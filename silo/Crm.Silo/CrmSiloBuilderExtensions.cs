@@ -26,7 +26,8 @@ public static class CrmSiloBuilderExtensions
         // Durable reminders on our own table, so a timer such as an SLA deadline survives silo restarts.
         silo.UseAzureTableReminderService();
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Cases.QueueWarmUp>();
+        // After a restart the first agent to open the queue should not wait for its load (seconds for a large backlog).
+        silo.Services.AddClusterSingletonStart<Cases.IQueueWarmUpGrain>(g => g.WarmAsync(), "each queue loads on its first read instead.");
         silo.Services.AddCrmWebhooks();
         silo.Services.AddOptions<Grains.Surveys.SurveyOptions>().BindConfiguration(Grains.Surveys.SurveyOptions.SectionName);
         silo.AddActivityPropagation();

@@ -19,7 +19,8 @@ public static class BackupServiceExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BackupRunner>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, BackupScheduleStart>();
+        // Every silo tells the owner its settings at start; the owner is one grain, so the schedule exists once.
+        services.AddClusterSingletonStart<IScheduledBackupGrain>(g => g.EnsureScheduleAsync(), "another silo, or this one's next start, sets the schedule.");
         // Orleans refuses reminder periods under one minute by default; a shorter check (in tests) lowers that floor.
         var checkEvery = configuration.GetSection(BackupOptions.SectionName).Get<BackupOptions>()?.CheckEvery ?? TimeSpan.FromMinutes(1);
         services.Configure<ReminderOptions>(o =>
