@@ -11,8 +11,9 @@ scripts/ensure-fonts.sh || exit 1
 
 results=TestResults
 rm -rf "$results"
+# Category=OrleansProviders is the one-off comparison with Orleans' own table providers (docs/storage.md), run by hand.
 dotnet test Crm.sln -c Release --logger "trx" --results-directory "$results" \
-  --blame-hang-timeout 5m -- RunConfiguration.TreatNoTestsAsError=false "$@"
+  --blame-hang-timeout 5m --filter "Category!=OrleansProviders" -- RunConfiguration.TreatNoTestsAsError=false "$@"
 status=$?
 
 passed=0; failed=0; skipped=0; files=0

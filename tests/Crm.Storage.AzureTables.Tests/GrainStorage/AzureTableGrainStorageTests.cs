@@ -7,16 +7,21 @@ namespace Crm.Storage.AzureTables.Tests.GrainStorage;
 
 /// <summary>
 /// What Orleans' GrainStorageTestRunner asserts of a storage provider, against a real Azurite: round trips,
-/// ETag optimistic concurrency, clear semantics, independent state names and parallel use.
+/// ETag optimistic concurrency, clear semantics, independent state names and parallel use. Not sealed: the conformance
+/// comparison (tests/Crm.Storage.OrleansProviders.Tests) runs the same cases against Orleans' own provider.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite) : IAsyncLifetime
+public class AzureTableGrainStorageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private GrainStorageHarness _harness = null!;
 
     private IGrainStorage Storage => _harness.Storage;
 
-    public async Task InitializeAsync() => _harness = await GrainStorageHarness.StartAsync(azurite.ConnectionString);
+    public async Task InitializeAsync() => _harness = await StartHarnessAsync(azurite.ConnectionString, null, "crm-tests");
+
+    /// <summary>The provider under test, on the given table (a fresh one when null) and service id: ours.</summary>
+    protected virtual Task<GrainStorageHarness> StartHarnessAsync(string connectionString, string? tableName, string serviceId) =>
+        GrainStorageHarness.StartAsync(connectionString, tableName, serviceId);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -305,7 +310,7 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite) : IAsync
         var grainId = TestGrains.FreshStringKey();
         await Storage.WriteStateAsync("state", grainId, TestGrains.State("service one"));
 
-        await using var otherService = await GrainStorageHarness.StartAsync(azurite.ConnectionString, _harness.TableName, "another-service");
+        await using var otherService = await StartHarnessAsync(azurite.ConnectionString, _harness.TableName, "another-service");
 
         Assert.False((await otherService.ReadAsync(grainId)).RecordExists);
     }

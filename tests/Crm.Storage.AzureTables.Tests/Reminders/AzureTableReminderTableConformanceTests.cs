@@ -4,17 +4,26 @@ using static Crm.Storage.AzureTables.Tests.Reminders.ReminderTableHarness;
 
 namespace Crm.Storage.AzureTables.Tests.Reminders;
 
-/// <summary>The cases of Orleans' ReminderTableTestsBase, against a real Azurite.</summary>
+/// <summary>
+/// The cases of Orleans' ReminderTableTestsBase, against a real Azurite. Not sealed: the conformance comparison
+/// (tests/Crm.Storage.OrleansProviders.Tests) runs the same cases against Orleans' own reminder table.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureTableReminderTableConformanceTests(AzuriteFixture azurite)
+public class AzureTableReminderTableConformanceTests(AzuriteFixture azurite)
 {
+    protected string ConnectionString => azurite.ConnectionString;
+
+    /// <summary>The reminder table under test, on a fresh table: ours.</summary>
+    protected virtual Task<ReminderTableHarness> StartHarnessAsync(string? serviceId = null) =>
+        StartAsync(azurite.ConnectionString, serviceId: serviceId);
+
     // Orleans' own service ids in these tests hold a '/', which Azure forbids in keys.
     private static string OrleansStyleServiceId() => Guid.NewGuid() + "/foo";
 
     [Fact]
     public async Task RemindersParallelUpsert_FiveWritersPerReminder_EveryUpsertGetsItsOwnETag()
     {
-        await using var harness = await StartAsync(azurite.ConnectionString, serviceId: OrleansStyleServiceId());
+        await using var harness = await StartHarnessAsync(OrleansStyleServiceId());
 
         var upserts = await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
         {
@@ -30,7 +39,7 @@ public sealed class AzureTableReminderTableConformanceTests(AzuriteFixture azuri
     [Fact]
     public async Task ReminderSimple_UpsertReadRemove_StaleETagAndWrongNameAndSecondRemoveRefused()
     {
-        await using var harness = await StartAsync(azurite.ConnectionString, serviceId: OrleansStyleServiceId());
+        await using var harness = await StartHarnessAsync(OrleansStyleServiceId());
         var reminder = NewReminder(GrainId.Create("crmtest", "foo/bar\\#baz?"), "foo/bar\\#b_a_z?");
         var firstETag = await harness.Reminders.UpsertRow(reminder);
 
@@ -61,7 +70,7 @@ public sealed class AzureTableReminderTableConformanceTests(AzuriteFixture azuri
     public async Task RemindersRange_RandomRangesIncludingWrapAround_ReturnExactlyTheHashesInRange()
     {
         const int Iterations = 300;
-        await using var harness = await StartAsync(azurite.ConnectionString, serviceId: OrleansStyleServiceId());
+        await using var harness = await StartHarnessAsync(OrleansStyleServiceId());
         await Task.WhenAll(Enumerable.Range(1, Iterations).Select(i =>
             harness.Reminders.UpsertRow(NewReminder(NewGrainId(), i.ToString()))));
 
@@ -87,7 +96,7 @@ public sealed class AzureTableReminderTableConformanceTests(AzuriteFixture azuri
     [Fact]
     public async Task ReminderTableCleanup_TestOnlyClearTable_RemovesEveryReminderOfTheService()
     {
-        await using var harness = await StartAsync(azurite.ConnectionString, serviceId: OrleansStyleServiceId());
+        await using var harness = await StartHarnessAsync(OrleansStyleServiceId());
         var grain = NewGrainId();
         await Task.WhenAll(Enumerable.Range(0, 120).Select(i => harness.Reminders.UpsertRow(NewReminder(grain, "r" + i))));
         await harness.Reminders.UpsertRow(NewReminder(NewGrainId(), "other"));
@@ -100,7 +109,7 @@ public sealed class AzureTableReminderTableConformanceTests(AzuriteFixture azuri
     [Fact]
     public async Task ReadRowsOfGrain_SeveralGrains_ReturnsExactlyThatGrainsReminders()
     {
-        await using var harness = await StartAsync(azurite.ConnectionString);
+        await using var harness = await StartHarnessAsync();
         var grain = NewGrainId();
         var other = NewGrainId();
         await Task.WhenAll(
@@ -119,7 +128,7 @@ public sealed class AzureTableReminderTableConformanceTests(AzuriteFixture azuri
     [Fact]
     public async Task UpsertRow_ExistingReminder_ReplacesPeriodAndStartAndETag()
     {
-        await using var harness = await StartAsync(azurite.ConnectionString);
+        await using var harness = await StartHarnessAsync();
         var reminder = NewReminder(NewGrainId(), "sla");
         var first = await harness.Reminders.UpsertRow(reminder);
         var changed = NewReminder(reminder.GrainId, "sla", TimeSpan.FromHours(4));

@@ -35,7 +35,10 @@ public sealed class ReminderTableHarness : IAsyncDisposable
 
     public static string FreshServiceId() => "crm-reminders-" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<ReminderTableHarness> StartAsync(string connectionString, string? tableName = null, string? serviceId = null)
+    /// <param name="register">Registers the reminder table under test on the given table; ours unless given (the conformance
+    /// comparison passes Orleans' own).</param>
+    public static async Task<ReminderTableHarness> StartAsync(
+        string connectionString, string? tableName = null, string? serviceId = null, Action<IServiceCollection, string>? register = null)
     {
         tableName ??= GrainStorageHarness.FreshTableName();
         serviceId ??= FreshServiceId();
@@ -48,13 +51,23 @@ public sealed class ReminderTableHarness : IAsyncDisposable
             cluster.ClusterId = "tests";
         });
         services.AddSingleton(new TableServiceClient(connectionString));
-        services.UseAzureTableReminderService(options => options.TableName = tableName);
+        if (register is null)
+        {
+            services.UseAzureTableReminderService(options => options.TableName = tableName);
+        }
+        else
+        {
+            register(services, tableName);
+        }
 
         var provider = services.BuildServiceProvider();
         try
         {
             // Only ours: the reminder service's own validators need a whole silo.
-            ActivatorUtilities.CreateInstance<AzureTableReminderOptionsValidator>(provider).ValidateConfiguration();
+            if (register is null)
+            {
+                ActivatorUtilities.CreateInstance<AzureTableReminderOptionsValidator>(provider).ValidateConfiguration();
+            }
 
             await provider.GetRequiredService<IReminderTable>().StartAsync(CancellationToken.None);
             return new ReminderTableHarness(provider, tableName, serviceId);

@@ -35,8 +35,11 @@ public sealed class GrainStorageHarness : IAsyncDisposable
 
     public static string FreshTableName() => "CrmTest" + Guid.NewGuid().ToString("N");
 
+    /// <param name="register">Registers the provider under test as <see cref="ProviderName"/> on the given table; ours unless given
+    /// (the conformance comparison passes Orleans' own).</param>
     public static async Task<GrainStorageHarness> StartAsync(
-        string connectionString, string? tableName = null, string serviceId = "crm-tests", Action<AzureTableGrainStorageOptions>? configure = null)
+        string connectionString, string? tableName = null, string serviceId = "crm-tests", Action<AzureTableGrainStorageOptions>? configure = null,
+        Action<IServiceCollection, string>? register = null)
     {
         tableName ??= FreshTableName();
         var services = new ServiceCollection();
@@ -48,11 +51,18 @@ public sealed class GrainStorageHarness : IAsyncDisposable
             cluster.ClusterId = "tests";
         });
         services.AddSingleton(new TableServiceClient(connectionString));
-        services.AddAzureTableGrainStorage(ProviderName, (AzureTableGrainStorageOptions options) =>
+        if (register is null)
         {
-            options.TableName = tableName;
-            configure?.Invoke(options);
-        });
+            services.AddAzureTableGrainStorage(ProviderName, (AzureTableGrainStorageOptions options) =>
+            {
+                options.TableName = tableName;
+                configure?.Invoke(options);
+            });
+        }
+        else
+        {
+            register(services, tableName);
+        }
 
         var provider = services.BuildServiceProvider();
         try
