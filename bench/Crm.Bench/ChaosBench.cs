@@ -14,10 +14,14 @@ public static class ChaosBench
 {
     public static async Task RunAsync(int requests, int workers)
     {
-        Console.WriteLine($"Chaos: {requests} case creations per fault, {workers} clients retrying 503s with the same Idempotency-Key, 3 silo processes.");
-        Console.WriteLine("fault              requests  acknowledged  lost  duplicates  success   failed attempts  slowest failed  outage");
+        Console.WriteLine($"Chaos: {requests} case creations per fault, {workers} clients retrying 503s with the same Idempotency-Key, 3 silo processes ({DateTime.UtcNow:yyyy-MM-dd}).");
+        Console.WriteLine("| fault | requests | acknowledged | lost | duplicates | success | failed attempts (all 503) | slowest failed | outage | recovered after the fault | p50 to acknowledged | p99 to acknowledged |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        (double P50, double P99)? baseline = null;
         foreach (var (name, fault) in new (string, Func<ProcessCluster, Task>)[]
                  {
+                     // The fault-free run first: the latency every fault's is compared with, on the same machine in the same run.
+                     ("none (baseline)", _ => Task.CompletedTask),
                      ("silo kill", c => { c.KillSilo(1); return Task.CompletedTask; }),
                      ("rolling restart", async c => { for (var i = 0; i < c.SiloCount; i++) { await c.RestartSiloAsync(i); } }),
                      ("storage restart", c => c.Azurite.RestartAsync()),
@@ -25,15 +29,34 @@ public static class ChaosBench
         {
             await using var cluster = await ProcessCluster.StartAsync(silos: 3);
             var (http, tenant, customerId) = await cluster.SeedTenantAsync(TimeSpan.FromHours(2));
-            var outcome = await RetriedCaseLoad.RunAsync(http, tenant, customerId, requests, workers, 0.25, () => fault(cluster), TimeSpan.FromSeconds(60));
-            var (lost, duplicates) = await CountAsync(http, tenant, outcome);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-18} {outcome.Requests,8}  {outcome.Acknowledged.Count,12}  {lost,4}  {duplicates,10}  {outcome.SuccessShare,7:P2}  {outcome.Failures.Count,15}  {outcome.SlowestFailure.TotalSeconds,12:F2} s  {outcome.OutageLength.TotalSeconds,5:F1} s"));
-            foreach (var status in outcome.Failures.GroupBy(f => f.Status))
+            DateTimeOffset? faultOver = null;
+            var outcome = await RetriedCaseLoad.RunAsync(http, tenant, customerId, requests, workers, 0.25, async () =>
             {
-                Console.WriteLine($"{"",18}   failed attempts answered {(int)status.Key}: {status.Count()}");
-            }
+                await fault(cluster);
+                faultOver = DateTimeOffset.UtcNow;
+            }, TimeSpan.FromSeconds(60));
+            var (lost, duplicates) = await CountAsync(http, tenant, outcome);
+            var (p50, p99) = ToAcknowledged(outcome);
+            baseline ??= (p50, p99);
+            // From the end of the fault (the storage back, the last silo restarted) to the end of the last failed attempt.
+            var recovered = outcome.Failures.Count == 0 || faultOver is null
+                ? TimeSpan.Zero
+                : TimeSpan.FromTicks(Math.Max(0, (outcome.StartedAt + outcome.Failures.Max(f => f.At + f.Took) - faultOver.Value).Ticks));
+            var others = outcome.Failures.Count(f => f.Status != HttpStatusCode.ServiceUnavailable);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {outcome.Requests} | {outcome.Acknowledged.Count} | {lost} | {duplicates} | {outcome.SuccessShare:P2} | {outcome.Failures.Count}{(others > 0 ? $" ({others} not 503)" : "")} | {outcome.SlowestFailure.TotalSeconds:F2} s | {outcome.OutageLength.TotalSeconds:F1} s | {recovered.TotalSeconds:F1} s | {p50:F0} ms ({p50 / baseline.Value.P50:F2}x) | {p99:F0} ms ({p99 / baseline.Value.P99:F2}x) |"));
         }
+    }
+
+    /// <summary>What a client waits from its first attempt to its acknowledgement, retries included: median and 99th percentile.</summary>
+    private static (double P50, double P99) ToAcknowledged(LoadOutcome outcome)
+    {
+        var waits = outcome.Attempts.GroupBy(a => a.Key)
+            .Where(g => g.Any(a => a.Succeeded))
+            .Select(g => (g.Max(a => a.At + a.Took) - g.Min(a => a.At)).TotalMilliseconds)
+            .Order()
+            .ToArray();
+        return waits.Length == 0 ? (0, 0) : (waits[(int)(0.5 * (waits.Length - 1))], waits[(int)(0.99 * (waits.Length - 1))]);
     }
 
     private static async Task<(int Lost, int Duplicates)> CountAsync(HttpClient http, string tenant, LoadOutcome outcome)

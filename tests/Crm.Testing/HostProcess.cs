@@ -119,6 +119,10 @@ public sealed partial class HostProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the probe's 5 s: a host still starting on a loaded machine.
+            }
 
             await Task.Delay(500);
         }
