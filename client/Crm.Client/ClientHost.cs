@@ -51,6 +51,7 @@ public static class ClientHost
         // Served from the package alone: no fonts, telemetry or scripts from the internet.
         app.MapScalarApiReference(options => options.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapCrmOperatorDashboard();
         app.MapLanguageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -2,6 +2,7 @@ using Crm.ServiceDefaults;
 using Crm.Silo.Bootstrap;
 using Crm.Silo.Backup;
 using Crm.Storage.AzureTables.Hosting;
+using Orleans.Dashboard;
 
 namespace Crm.Silo;
 
@@ -19,7 +20,8 @@ public static class SiloHost
         builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.SectionName));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AdminBootstrap>();
         builder.Services.AddCrmScheduledBackup(builder.Configuration);
-        builder.UseOrleans(silo => silo.UseCrmClustering(siloOptions).AddCrmGrains());
+        // The dashboard's collector on every silo; operators read it through the front end (OperatorDashboard there).
+        builder.UseOrleans(silo => silo.UseCrmClustering(siloOptions).AddCrmGrains().AddDashboard(o => o.HideTrace = true));
 
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -29,6 +29,7 @@ public static class CrmClientExtensions
             // request. After this it is a 503 with Retry-After (OutageExceptionHandler), and the retry reaches the grain
             // on a live silo.
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout)
+            .AddCrmOperatorDashboard()
             .AddActivityPropagation());
         builder.Services.AddSingleton<IClientConnectionRetryFilter, RetryConnectFilter>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
