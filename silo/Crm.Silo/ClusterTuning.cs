@@ -10,6 +10,9 @@ public static class ClusterTuning
 {
     public const string SectionName = "Orleans:Membership";
 
+    /// <summary>How often each silo re-reads its share of the reminder table (Orleans' default: 5 minutes).</summary>
+    public static readonly TimeSpan ReminderRefresh = TimeSpan.FromMinutes(1);
+
     public static void Apply(ClusterMembershipOptions o)
     {
         // Orleans' defaults: probe timeout 5 s, 3 missed probes, 2 votes. Ours: 2 missed probes of 2 s.

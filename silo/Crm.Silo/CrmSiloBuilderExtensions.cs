@@ -69,6 +69,10 @@ public static class CrmSiloBuilderExtensions
         silo.Configure<ClusterMembershipOptions>(ClusterTuning.Apply);
         // An operator may still set any of them (Orleans:Membership:ProbeTimeout, ...); configuration wins.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(ClusterTuning.SectionName);
+        // A reminder registered while the ring changes (a silo just died) can be written by a silo that no longer owns
+        // it; its real owner learns of it at its next refresh of the table. Orleans' 5 minutes would let an SLA breach
+        // fire minutes late; one minute costs each silo one read of its share of the reminders a minute.
+        silo.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = ClusterTuning.ReminderRefresh);
         return silo;
     }
 }

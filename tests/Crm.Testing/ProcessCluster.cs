@@ -35,6 +35,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public int SiloCount => _silos.Count;
 
+    /// <summary>The cluster's id (also its service id), for an Orleans client of a test that joins it.</summary>
+    public string ClusterId => _clusterId;
+
     /// <param name="siloSettings">Extra settings for every silo (Orleans' membership defaults, say).</param>
     public static async Task<ProcessCluster> StartAsync(int silos, params string[] siloSettings)
     {

@@ -34,14 +34,14 @@ public sealed class ScheduledBackupServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Schedule_TwoSilos_WritesOneValidBackupPerInterval()
+    public async Task Schedule_ThreeSilos_WritesOneValidBackupPerInterval()
     {
         var keyFile = Path.Combine(Path.GetTempPath(), $"crm-backup-keys-{Guid.NewGuid():N}.json");
         var interval = TimeSpan.FromSeconds(3);
         var silos = new List<WebApplication>();
         try
         {
-            for (var i = 0; i < 2; i++)
+            for (var i = 0; i < 3; i++)
             {
                 var silo = SiloHost.Build(
                 [

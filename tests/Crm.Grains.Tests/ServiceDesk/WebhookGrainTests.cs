@@ -6,6 +6,7 @@ using System.Text.Json;
 using Crm.Contracts.Common;
 using Crm.Contracts.ServiceDesk;
 using Crm.Grains.Tests.Customers;
+using Crm.Testing;
 
 namespace Crm.Grains.Tests.ServiceDesk;
 

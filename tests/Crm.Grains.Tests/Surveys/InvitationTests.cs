@@ -6,7 +6,7 @@ using Crm.Contracts.ServiceDesk;
 using Crm.Contracts.Surveys;
 using Crm.Domain.Cases;
 using Crm.Domain.Surveys;
-using Crm.Grains.Tests.ServiceDesk;
+using Crm.Testing;
 
 namespace Crm.Grains.Tests.Surveys;
 

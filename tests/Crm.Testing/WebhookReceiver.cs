@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Crm.Grains.Tests.ServiceDesk;
+namespace Crm.Testing;
 
 /// <summary>One request the receiver got, and the status it answered.</summary>
 public sealed record ReceivedWebhook(int Number, int AnsweredStatus, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
