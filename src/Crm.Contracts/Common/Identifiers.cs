@@ -14,9 +14,9 @@ public static partial class Identifiers
     /// <summary>A new time-ordered id, so that index rows sort by creation.</summary>
     public static string NewId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?\z")]
     private static partial Regex TenantPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex EntityPattern();
 }
