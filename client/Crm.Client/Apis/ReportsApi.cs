@@ -33,14 +33,17 @@ public static class ReportsApi
         api.MapGet("/{period}/report.html", GetHtmlAsync).WithName("GetReportHtml")
             .WithSummary("The period's report as an HTML page with charts, generated now from the aggregates (language: zh-CN or en; the tenant's default when absent).")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesValidationProblem();
         api.MapGet("/{period}/report.pdf", GetPdfAsync).WithName("GetReportPdf")
             .WithSummary("The same report as a PDF, fonts embedded.")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesValidationProblem();
         api.MapGet("/{period}/tables/{tableId}.csv", GetCsvAsync).WithName("GetReportTableCsv")
             .WithSummary("One table of the report as CSV (kpis, volumes, trend, backlog, by-kind, by-severity, by-channel, top-categories, status-changes, satisfaction, breaches).")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{period}/reconcile", ReconcileAsync).WithName("ReconcileReport")
