@@ -101,7 +101,7 @@ public static class ReportsApi
         return TypedResults.File(PdfReportRenderer.Render(report), "application/pdf", $"report-{tenantId}-{p}.pdf");
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<string>>> GetCsvAsync(
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetCsvAsync(
         string tenantId, string period, string tableId, string? language, ReportGenerator reports, CancellationToken cancellationToken)
     {
         if (Check(tenantId, period, language, out var p) is { } problem)
@@ -112,7 +112,8 @@ public static class ReportsApi
         var report = await reports.GenerateAsync(tenantId, p, language, cancellationToken);
         if (report.Table(tableId) is not { } table)
         {
-            return TypedResults.NotFound($"No table '{tableId}' in the report.");
+            // Problem details like every other 404 (a bare JSON string broke the document's promise).
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No table '{tableId}' in the report.");
         }
 
         return TypedResults.File(await ReportCsv.ToBytesAsync(table, cancellationToken), "text/csv; charset=utf-8", $"report-{tenantId}-{p}-{table.Id}.csv");

@@ -32,12 +32,13 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
         operation.Responses ??= [];
         var parameters = operation.Parameters ?? [];
 
+        DeclareFileContent(operation, metadata);
         foreach (var parameter in parameters.OfType<OpenApiParameter>())
         {
             Constrain(parameter);
         }
 
-        if (hasBody || parameters.Count > 0)
+        // Any operation: StrictBinding refuses control characters in any query value, declared or not.
         {
             Add(operation, document, StatusCodes.Status400BadRequest, "The input breaks a rule; each field says which.", validation: true);
         }
@@ -77,6 +78,28 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 
         Add(operation, document, StatusCodes.Status503ServiceUnavailable, "Part of the service is restarting; retry after Retry-After seconds (safe with the same Idempotency-Key or If-Match).");
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A file answer (.Produces(200, contentType: "text/csv") without a type) gets its media type in the document,
+    /// as a string (binary for PDF), so clients and the contract check know what a 200 carries.
+    /// </summary>
+    private static void DeclareFileContent(OpenApiOperation operation, IList<object> metadata)
+    {
+        foreach (var produces in metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>()
+                     .Where(p => p.StatusCode is >= 200 and < 300 && p.ContentTypes.Any()))
+        {
+            var key = produces.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (operation.Responses!.TryGetValue(key, out var existing) && existing is OpenApiResponse response && response.Content is not { Count: > 0 })
+            {
+                response.Content = produces.ContentTypes.ToDictionary(
+                    c => c,
+                    c => new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = c.EndsWith("json", StringComparison.Ordinal) ? null : "binary" },
+                    });
+            }
+        }
     }
 
     /// <summary>The limits of parameters many endpoints share, from the rules that check them.</summary>

@@ -26,9 +26,9 @@ public sealed class ApiContract
         paths =
         [
             .. (document["paths"]?.AsObject() ?? [])
-                // Literal segments before templated ones: "/customers/lookup" is not "/customers/{customerId}".
+                // Routing ignores a trailing slash; literal segments before templated ones: "/customers/lookup" is not "/customers/{customerId}".
                 .OrderBy(p => p.Key.Count(c => c == '{'))
-                .Select(p => (new Regex("^" + Regex.Replace(Regex.Escape(p.Key), @"\\\{[^}]+}", "[^/]+") + "$"), p.Key, p.Value!.AsObject())),
+                .Select(p => (new Regex("^" + Regex.Replace(Regex.Escape(p.Key), @"\\\{[^}]+}", "[^/]+").TrimEnd('/') + "/?$"), p.Key, p.Value!.AsObject())),
         ];
     }
 
