@@ -6,6 +6,7 @@ using Crm.Client;
 using Crm.Contracts.Access;
 using Crm.Silo;
 using Crm.Testing;
+using Crm.Testing.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +54,7 @@ public sealed class CrmStackFixture : IAsyncLifetime
         await StartSiloAsync();
         // Tests sign in hundreds of times from one address; the limiter has a test of its own.
         _client = await StartFrontEndAsync(BaseAddress, "--Crm:Security:SignInsPerMinute=100000");
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = ContractCheckingHandler.Client(BaseAddress);
     }
 
     /// <summary>Another front end on the same cluster, for tests that need other settings; the caller stops it.</summary>

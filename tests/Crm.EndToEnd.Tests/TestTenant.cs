@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Crm.Contracts.Access;
+using Crm.Testing.Contract;
 
 namespace Crm.EndToEnd.Tests;
 
@@ -18,7 +19,8 @@ public sealed class TestTenant(string id, IReadOnlyDictionary<Role, (string User
 
     public static HttpClient WithToken(Uri baseAddress, string token)
     {
-        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // Every API call a test makes is checked against the published document (Crm.Testing.Contract).
+        var http = ContractCheckingHandler.Client(baseAddress);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }

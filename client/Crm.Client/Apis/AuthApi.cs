@@ -18,6 +18,7 @@ public static class AuthApi
             .WithSummary("Exchanges a username and password for a bearer token (rate-limited; accounts lock after repeated failures).")
             .AllowAnonymous()
             .RequireRateLimiting(SecurityExtensions.SignInRateLimit)
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

@@ -1,19 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.Domain.Cases;
 
 namespace Crm.Client.Apis;
 
 /// <summary>A reply to the customer; <see cref="Then"/> optionally moves the case on in the same step.</summary>
-public sealed record ReplyRequest(string? Text, CaseAction? Then = null);
+public sealed record ReplyRequest([property: MaxLength(CaseText.MaxBody)] string? Text, CaseAction? Then = null);
 
 /// <summary>An internal note, or a message the customer sent by another channel.</summary>
-public sealed record TextRequest(string? Text);
+public sealed record TextRequest([property: MaxLength(CaseText.MaxBody)] string? Text);
 
-public sealed record CaseActionRequest(CaseAction? Action, string? Comment = null);
+public sealed record CaseActionRequest(CaseAction? Action, [property: MaxLength(CaseText.MaxBody)] string? Comment = null);
 
 /// <summary>The username to assign to, or null to unassign.</summary>
 public sealed record AssignRequest(string? Assignee);
 
-public sealed record EscalateRequest(string? Reason);
+public sealed record EscalateRequest([property: MaxLength(CaseText.MaxBody)] string? Reason);
 
 public sealed record MergeRequest(string? TargetCaseId);
 

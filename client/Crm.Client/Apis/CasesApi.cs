@@ -295,21 +295,8 @@ public static class CasesApi
     }
 
     private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value[0]))
-        {
-            return parsed;
-        }
-
-        errors[field] = [$"One of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
-        return null;
-    }
+        where TEnum : struct, Enum =>
+        QueryEnums.Parse<TEnum>(value, field, errors);
 
     private static bool IsSelf(HttpContext context, string username) =>
         Usernames.Normalize(username) == context.User.Username();

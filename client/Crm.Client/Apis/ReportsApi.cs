@@ -33,14 +33,17 @@ public static class ReportsApi
         api.MapGet("/{period}/report.html", GetHtmlAsync).WithName("GetReportHtml")
             .WithSummary("The period's report as an HTML page with charts, generated now from the aggregates (language: zh-CN or en; the tenant's default when absent).")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesValidationProblem();
         api.MapGet("/{period}/report.pdf", GetPdfAsync).WithName("GetReportPdf")
             .WithSummary("The same report as a PDF, fonts embedded.")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesValidationProblem();
         api.MapGet("/{period}/tables/{tableId}.csv", GetCsvAsync).WithName("GetReportTableCsv")
             .WithSummary("One table of the report as CSV (kpis, volumes, trend, backlog, by-kind, by-severity, by-channel, top-categories, status-changes, satisfaction, breaches).")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{period}/reconcile", ReconcileAsync).WithName("ReconcileReport")
@@ -98,7 +101,7 @@ public static class ReportsApi
         return TypedResults.File(PdfReportRenderer.Render(report), "application/pdf", $"report-{tenantId}-{p}.pdf");
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<string>>> GetCsvAsync(
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetCsvAsync(
         string tenantId, string period, string tableId, string? language, ReportGenerator reports, CancellationToken cancellationToken)
     {
         if (Check(tenantId, period, language, out var p) is { } problem)
@@ -109,7 +112,8 @@ public static class ReportsApi
         var report = await reports.GenerateAsync(tenantId, p, language, cancellationToken);
         if (report.Table(tableId) is not { } table)
         {
-            return TypedResults.NotFound($"No table '{tableId}' in the report.");
+            // Problem details like every other 404 (a bare JSON string broke the document's promise).
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No table '{tableId}' in the report.");
         }
 
         return TypedResults.File(await ReportCsv.ToBytesAsync(table, cancellationToken), "text/csv; charset=utf-8", $"report-{tenantId}-{p}-{table.Id}.csv");

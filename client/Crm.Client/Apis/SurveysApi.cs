@@ -191,21 +191,8 @@ public static class SurveysApi
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static TEnum? Parse<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (!char.IsDigit(value[0]) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-        {
-            return parsed;
-        }
-
-        errors[field] = [$"One of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
-        return null;
-    }
+        where TEnum : struct, Enum =>
+        QueryEnums.Parse<TEnum>(value, field, errors);
 
     private static bool Valid(string tenantId) => Identifiers.IsTenantId(tenantId);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Crm.Client.Apis;
 using Crm.Client.Localization;
 using MudBlazor.Services;
@@ -46,8 +45,13 @@ public static class CrmClientExtensions
         // Tried in order: an outage is a 503 to retry, whatever the exception around it.
         builder.Services.AddExceptionHandler<OutageExceptionHandler>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        // Strict input in one place: enum names exactly as written, required fields read from the records.
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        builder.Services.AddOpenApi(options => options
+            .AddDocumentTransformer<BearerSecurityTransformer>()
+            .AddOperationTransformer<ContractOperationTransformer>()
+            .AddSchemaTransformer<ContractSchemaTransformer>()
+            .AddDocumentTransformer<ContractDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
         builder.Services.AddSingleton<Reports.ReportGenerator>();
@@ -68,7 +72,7 @@ public static class CrmClientExtensions
 
         // Every API endpoint, under one body limit: routing applies it per request, so only API calls are bounded by it.
         var limit = app.Configuration.GetSection(CrmApiOptions.SectionName).Get<CrmApiOptions>() ?? new CrmApiOptions();
-        var api = app.MapGroup("").WithMetadata(new RequestBodyLimit(limit.MaxRequestBodyBytes));
+        var api = app.MapGroup("").WithMetadata(new RequestBodyLimit(limit.MaxRequestBodyBytes)).WithStrictBinding();
         api.MapAuthApi();
         api.MapTenantsApi();
         api.MapCustomersApi();

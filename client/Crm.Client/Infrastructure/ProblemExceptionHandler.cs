@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Crm.Contracts.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Client.Infrastructure;
 
@@ -9,7 +11,7 @@ namespace Crm.Client.Infrastructure;
 /// Turns the cluster's expected failures, and unreadable request bodies, into RFC 7807 problem details.
 /// Anything else stays a 500 without internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
-            BadHttpRequestException b => BadRequest(b),
+            BadHttpRequestException b => BadRequest(b, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint, json.Value.SerializerOptions),
             _ => null,
         };
         if (details is null)
@@ -36,21 +38,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 
-    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    private static ProblemDetails BadRequest(BadHttpRequestException exception, Endpoint? endpoint, JsonSerializerOptions options) => exception.StatusCode switch
     {
-        if (exception.InnerException is JsonException { Path: { } path } json)
+        StatusCodes.Status413PayloadTooLarge => new ProblemDetails { Status = exception.StatusCode, Title = "Content Too Large" },
+        StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
         {
-            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-            return new ValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [field] = [json.Message.Split(" Path:", 2)[0]],
-            })
-            {
-                Status = exception.StatusCode,
-                Title = "The request body could not be read.",
-            };
-        }
-
-        return new ProblemDetails { Status = exception.StatusCode, Title = "Bad request.", Detail = exception.Message };
-    }
+            Status = exception.StatusCode, Title = "Unsupported Media Type", Detail = BindingErrors.UnsupportedMediaType,
+        },
+        _ => new ValidationProblemDetails(BindingErrors.Of(exception, endpoint, options))
+        {
+            Status = exception.StatusCode,
+            Title = exception.InnerException is JsonException ? "The request body could not be read." : "One or more fields are invalid.",
+        },
+    };
 }

@@ -47,7 +47,16 @@ public static class SecurityExtensions
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = options.HttpsOnlyCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             })
-            .AddBearerToken(token => token.BearerTokenExpiration = options.TokenLifetime);
+            .AddBearerToken(token =>
+            {
+                token.BearerTokenExpiration = options.TokenLifetime;
+                // The scheme name is case-insensitive (RFC 9110 11.1); the handler itself only reads "Bearer ".
+                token.Events.OnMessageReceived = context =>
+                {
+                    context.Token = BearerScheme.TokenOf(context.Request.Headers.Authorization.ToString());
+                    return Task.CompletedTask;
+                };
+            });
         builder.Services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
         builder.Services.AddSingleton<AuditTrail>();
 

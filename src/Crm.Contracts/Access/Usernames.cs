@@ -12,6 +12,6 @@ public static partial class Usernames
     /// <summary>2-64 characters: lower-case letters, digits, '_' or '-'; the same shape as other ids, so audit entries can name users.</summary>
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{1,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{1,63}\z")]
     private static partial Regex Pattern();
 }

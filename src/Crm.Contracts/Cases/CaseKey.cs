@@ -28,5 +28,10 @@ public static class CaseKey
 
     /// <summary>Request ids are what clients use as idempotency keys: 1-100 printable ASCII characters.</summary>
     public static bool IsRequestId(string? value) =>
-        value is { Length: >= 1 and <= 100 } && value.All(c => c is > ' ' and < '\u007f');
+        value is { Length: >= 1 and <= MaxRequestIdLength } && value.All(c => c is > ' ' and < '\u007f');
+
+    public const int MaxRequestIdLength = 100;
+
+    /// <summary><see cref="IsRequestId"/> as an ECMA-262 pattern for the API document: printable ASCII, no spaces.</summary>
+    public const string RequestIdPattern = "^[!-~]{1,100}$";
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.Domain.Cases;
 
 namespace Crm.Contracts.Cases;
@@ -10,14 +11,14 @@ namespace Crm.Contracts.Cases;
 public sealed record NewCase(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] CaseKind Kind,
-    [property: Id(2)] string Subject,
-    [property: Id(3)] string Description,
+    [property: Id(2), MaxLength(CaseText.MaxSubject)] string Subject,
+    [property: Id(3), MaxLength(CaseText.MaxBody)] string Description,
     [property: Id(4)] CaseSeverity Severity = CaseSeverity.Normal,
     [property: Id(5)] string? Category = null,
     [property: Id(6)] CaseChannel Channel = CaseChannel.Web,
     [property: Id(7)] AfterSalesType? AfterSalesType = null,
-    [property: Id(8)] string? OrderReference = null,
-    [property: Id(9)] string? RequestId = null,
+    [property: Id(8), MaxLength(CaseText.MaxOrderReference)] string? OrderReference = null,
+    [property: Id(9), MaxLength(CaseKey.MaxRequestIdLength)] string? RequestId = null,
     [property: Id(10)] string? Assignee = null);
 
 /// <summary>The outcome of an open: the case, and whether this call made it (false for a retried request).</summary>

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Domain.Customers;
+
 namespace Crm.Contracts.Customers;
 
 public enum ContactChannelKind
@@ -12,5 +15,5 @@ public enum ContactChannelKind
 [GenerateSerializer, Immutable, Alias("crm.customers.contact-channel")]
 public sealed record ContactChannel(
     [property: Id(0)] ContactChannelKind Kind,
-    [property: Id(1)] string Value,
+    [property: Id(1), MaxLength(ProfileRules.MaxChannelValueLength)] string Value,
     [property: Id(2)] bool Preferred = false);

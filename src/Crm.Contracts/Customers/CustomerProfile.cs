@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Domain.Customers;
+
 namespace Crm.Contracts.Customers;
 
 /// <summary>
@@ -6,10 +9,10 @@ namespace Crm.Contracts.Customers;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.customers.profile")]
 public sealed record CustomerProfile(
-    [property: Id(0)] string DisplayName,
-    [property: Id(1)] ImmutableArray<ContactChannel> Channels,
-    [property: Id(4)] ImmutableArray<string> Tags,
+    [property: Id(0), MaxLength(ProfileRules.MaxNameLength)] string DisplayName,
+    [property: Id(1), MaxLength(ProfileRules.MaxChannels)] ImmutableArray<ContactChannel> Channels,
+    [property: Id(4), MaxLength(ProfileRules.MaxTags)] ImmutableArray<string> Tags,
     [property: Id(2)] CustomerTier Tier = CustomerTier.Standard,
-    [property: Id(3)] string? Segment = null,
+    [property: Id(3), MaxLength(ProfileRules.MaxSegmentLength)] string? Segment = null,
     [property: Id(5)] ConsentFlags? Consent = null,
-    [property: Id(6)] string? ExternalRef = null);
+    [property: Id(6), MaxLength(ProfileRules.MaxExternalRefLength)] string? ExternalRef = null);

@@ -147,6 +147,6 @@ public readonly partial record struct ReportPeriod
             ? period
             : throw new FormatException($"'{text}' is not a period: use 2026-12-01, 2026-W49, 2026-12 or 2026-Q4.");
 
-    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?:(?<m>[0-9]{2})(?:-(?<d>[0-9]{2}))?|W(?<w>[0-9]{2})|Q(?<q>[1-4]))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?:(?<m>[0-9]{2})(?:-(?<d>[0-9]{2}))?|W(?<w>[0-9]{2})|Q(?<q>[1-4]))\z", RegexOptions.CultureInvariant)]
     private static partial Regex PeriodPattern();
 }

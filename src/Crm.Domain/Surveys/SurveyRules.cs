@@ -105,6 +105,6 @@ public static partial class SurveyRules
         return result;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}\z")]
     private static partial Regex KeyPattern();
 }

@@ -161,10 +161,10 @@ public sealed partial class ModelStore(string root, TimeProvider clock)
         return Path.Combine(root, tenantId, kind);
     }
 
-    [GeneratedRegex("^v([0-9]{1,9})$")]
+    [GeneratedRegex(@"^v([0-9]{1,9})\z")]
     private static partial Regex VersionName();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z")]
     private static partial Regex SafeName();
 }
 

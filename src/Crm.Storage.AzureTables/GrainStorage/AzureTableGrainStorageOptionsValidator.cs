@@ -54,6 +54,6 @@ public sealed partial class AzureTableGrainStorageOptionsValidator(
         && TableNamePattern().IsMatch(tableName)
         && !string.Equals(tableName, "tables", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]{2,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TableNamePattern();
 }

@@ -22,6 +22,7 @@ public sealed class AzureTableGrainStorageOptionsValidatorTests
     [InlineData("Tables")]
     [InlineData("Таблица")]
     [InlineData("a123456789012345678901234567890123456789012345678901234567890123")]
+    [InlineData("CrmGrainState\n")]
     public void ValidateConfiguration_InvalidTableName_ThrowsNamingIt(string tableName)
     {
         var validator = Validator(new AzureTableGrainStorageOptions { TableName = tableName }, WithDiClient());
