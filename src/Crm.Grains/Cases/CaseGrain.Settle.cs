@@ -35,7 +35,10 @@ public sealed partial class CaseGrain
                 await ErasePersonalDataAsync(SystemActor);
             }
 
-            await SettleAsync();
+            // A deadline may have passed while no activation held the case (its silo died and the reminder tick went
+            // there). Settling alone would move the reminder past that deadline and the breach would never be
+            // recorded, so the clock is caught up first, as a reminder tick would.
+            await CatchUpAndSettleAsync();
         }
     }
 
@@ -54,6 +57,11 @@ public sealed partial class CaseGrain
             return;
         }
 
+        await CatchUpAndSettleAsync();
+    }
+
+    private async Task CatchUpAndSettleAsync()
+    {
         var now = time.GetUtcNow();
         var next = CatchUpSla(state.State, now);
         if (_events.Count > 0)
