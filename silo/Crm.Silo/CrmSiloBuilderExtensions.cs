@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Crm.Grains;
 using Crm.Grains.ServiceDesk;
+using Crm.Silo.Reports;
 using Crm.Storage.AzureTables.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -28,6 +29,7 @@ public static class CrmSiloBuilderExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Cases.QueueWarmUp>();
         silo.Services.AddCrmWebhooks();
+        silo.Services.AddCrmReportSchedules();
         silo.Services.AddOptions<Grains.Surveys.SurveyOptions>().BindConfiguration(Grains.Surveys.SurveyOptions.SectionName);
         silo.AddActivityPropagation();
         return silo;

@@ -49,7 +49,7 @@ public static class CrmClientExtensions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
-        builder.Services.AddSingleton<Reports.ReportGenerator>();
+        builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         return builder;
     }
 
