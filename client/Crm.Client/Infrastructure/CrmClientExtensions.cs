@@ -50,6 +50,7 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
+        builder.Services.AddSingleton<Reports.ReportSchedules>();
         return builder;
     }
 
@@ -78,6 +79,7 @@ public static class CrmClientExtensions
         api.MapSurveysApi();
         api.MapReportsApi();
         api.MapReportPages();
+        api.MapReportSchedulesApi();
         api.MapLanguageApi();
         return app;
     }
