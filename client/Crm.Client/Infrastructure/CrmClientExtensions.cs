@@ -80,6 +80,7 @@ public static class CrmClientExtensions
         api.MapReportsApi();
         api.MapReportPages();
         api.MapReportSchedulesApi();
+        api.MapReportInboxApi();
         api.MapLanguageApi();
         return app;
     }

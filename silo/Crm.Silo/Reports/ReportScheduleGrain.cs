@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crm.Contracts.Common;
 using Crm.Contracts.Reports;
 using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Reports;
@@ -131,6 +132,10 @@ public sealed partial class ReportScheduleGrain(
             try
             {
                 var published = await publisher.PublishAsync(TenantId, period);
+
+                // Announced before the run is marked done, so a crash between the two announces again on the retry:
+                // the event id is the period's, and the webhook outbox drops a repeated id.
+                await GrainFactory.GetGrain<IWebhookGrain>(TenantId).EnqueueAsync(ReportReady.Event(TenantId, id, published.Language, time.GetUtcNow()));
                 await runs.CompleteAsync(claim, new ReportRun(
                     id, ReportRunState.Done, claim.ClaimedAt, time.GetUtcNow(), published.Language, published.Documents.ToImmutableDictionary(StringComparer.Ordinal)));
                 made.Add(id);
@@ -147,6 +152,26 @@ public sealed partial class ReportScheduleGrain(
                 return false;
             }
         }
+    }
+
+    public async Task<ReportRun> MakeNowAsync(string period, string actor)
+    {
+        if (!ReportPeriod.TryParse(period, out var p))
+        {
+            throw new ValidationFailedException([new FieldError("period", "A day (2026-12-01), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4).")]);
+        }
+
+        var started = time.GetUtcNow();
+        var published = await publisher.PublishAsync(TenantId, p);
+        var done = time.GetUtcNow();
+        var run = new ReportRun(p.ToString(), ReportRunState.Done, started, done, published.Language, published.Documents.ToImmutableDictionary(StringComparer.Ordinal));
+        await runs.RecordAsync(TenantId, run);
+
+        // Each report made on demand is news of its own: its id carries when it was made.
+        var ready = ReportReady.Event(TenantId, run.Period, run.Language, done);
+        await GrainFactory.GetGrain<IWebhookGrain>(TenantId).EnqueueAsync(ready with { EventId = $"{ready.EventId}/{done.UtcTicks}" });
+        LogMadeOnDemand(TenantId, run.Period, actor);
+        return run;
     }
 
     private ReportScheduleView View(TimeZoneInfo zone)
@@ -172,6 +197,9 @@ public sealed partial class ReportScheduleGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Period} of tenant {TenantId} made on demand by {Actor}.")]
+    private partial void LogMadeOnDemand(string tenantId, string period, string actor);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Period} of tenant {TenantId} is held by another maker; trying again at the next tick.")]
     private partial void LogHeldElsewhere(string tenantId, string period);

@@ -13,6 +13,13 @@ public interface IReportScheduleGrain : IGrainWithStringKey
     /// <summary>Sets the schedule; no kind chosen turns it off. Periods due before a schedule is first set are not made.</summary>
     Task<ReportScheduleView> SetAsync(ReportScheduleSettings settings, string actor);
 
+    /// <summary>
+    /// Makes the period's report now (any period, scheduled or not), stores it as the finished report of that period
+    /// (replacing an earlier one) and announces it like a scheduled one.
+    /// </summary>
+    /// <exception cref="Common.ValidationFailedException">Not a period id.</exception>
+    Task<ReportRun> MakeNowAsync(string period, string actor);
+
     /// <summary>What each reminder tick does: makes every period due since the last completed tick.</summary>
     /// <returns>The periods this call made (none when another tick or silo already made them).</returns>
     Task<ImmutableArray<string>> RunDueAsync();

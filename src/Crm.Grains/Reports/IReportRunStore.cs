@@ -18,6 +18,12 @@ public interface IReportRunStore
     /// <exception cref="Orleans.Storage.InconsistentStateException">The claim was taken over meanwhile.</exception>
     Task CompleteAsync(RunClaim claim, ReportRun run, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records a report made on demand as done, whatever the period's row held: a scheduled claim in flight then fails to
+    /// complete, and its next tick finds the period done, so the period is not made twice.
+    /// </summary>
+    Task RecordAsync(string tenantId, ReportRun run, CancellationToken cancellationToken = default);
+
     /// <summary>The tenant's runs, newest claim first.</summary>
     Task<IReadOnlyList<ReportRun>> ListAsync(string tenantId, CancellationToken cancellationToken = default);
 }

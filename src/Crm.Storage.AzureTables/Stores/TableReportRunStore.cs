@@ -79,14 +79,7 @@ public sealed class TableReportRunStore(TableServiceClient service) : IReportRun
             throw new ArgumentException("Only a claim this caller holds can be completed.", nameof(claim));
         }
 
-        var done = new TableEntity(PartitionKey(claim.TenantId), TableKey.Escape(claim.Period))
-        {
-            [StateColumn] = (int)ReportRunState.Done,
-            [ClaimedAtColumn] = claim.ClaimedAt,
-            [CompletedAtColumn] = run.CompletedAt,
-            [LanguageColumn] = run.Language,
-            [DocumentsColumn] = JsonSerializer.Serialize(run.Documents),
-        };
+        var done = Done(claim.TenantId, run with { Period = claim.Period, ClaimedAt = claim.ClaimedAt });
         try
         {
             await _table.UpdateEntityAsync(done, new ETag(claim.ETag), TableUpdateMode.Replace, cancellationToken);
@@ -96,6 +89,21 @@ public sealed class TableReportRunStore(TableServiceClient service) : IReportRun
             throw new InconsistentStateException($"The claim of {claim.TenantId} {claim.Period} was taken over before it completed.", ex);
         }
     }
+
+    public async Task RecordAsync(string tenantId, ReportRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await _table.UpsertEntityAsync(Done(tenantId, run), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static TableEntity Done(string tenantId, ReportRun run) => new(PartitionKey(tenantId), TableKey.Escape(run.Period))
+    {
+        [StateColumn] = (int)ReportRunState.Done,
+        [ClaimedAtColumn] = run.ClaimedAt,
+        [CompletedAtColumn] = run.CompletedAt,
+        [LanguageColumn] = run.Language,
+        [DocumentsColumn] = JsonSerializer.Serialize(run.Documents),
+    };
 
     public async Task<IReadOnlyList<ReportRun>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {

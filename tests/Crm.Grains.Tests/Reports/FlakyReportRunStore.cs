@@ -23,6 +23,9 @@ public sealed class FlakyReportRunStore(IReportRunStore inner, ConcurrentDiction
         }
     }
 
+    public Task RecordAsync(string tenantId, ReportRun run, CancellationToken cancellationToken = default) =>
+        inner.RecordAsync(tenantId, run, cancellationToken);
+
     public Task<IReadOnlyList<ReportRun>> ListAsync(string tenantId, CancellationToken cancellationToken = default) =>
         inner.ListAsync(tenantId, cancellationToken);
 }

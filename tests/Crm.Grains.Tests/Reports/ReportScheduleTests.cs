@@ -99,6 +99,53 @@ public sealed class ReportScheduleTests(ReportScheduleFixture fixture)
         Assert.True(run.Documents["report.html"] > 1000);
         Assert.True(run.Documents["tables/kpis.csv"] > 0);
         Assert.Equal(fixture.Clock.Now, (await Schedule(tenant).GetAsync()).CheckedThrough);
+
+        // Stored as documents in the blob service, listed in the inbox, readable after the restart.
+        var inbox = fixture.Client.GetGrain<IReportInboxGrain>(tenant);
+        Assert.Equal("2026-11", Assert.Single(await inbox.ListAsync()).Period);
+        var pdf = await inbox.GetDocumentAsync("2026-11", "report.pdf");
+        Assert.NotNull(pdf);
+        Assert.Equal("application/pdf", pdf.ContentType);
+        Assert.Equal(run.Documents["report.pdf"], pdf.Content.Length);
+        Assert.Equal("%PDF"u8.ToArray(), pdf.Content[..4]);
+        var html = System.Text.Encoding.UTF8.GetString((await inbox.GetDocumentAsync("2026-11", "report.html"))!.Content);
+        Assert.Contains("tables/kpis.csv", html);
+        Assert.NotNull(await inbox.GetDocumentAsync("2026-11", "tables/kpis.csv"));
+        Assert.Null(await inbox.GetDocumentAsync("2026-11", "../other/report.pdf"));
+        Assert.Null(await inbox.GetDocumentAsync("2026-10", "report.pdf"));
+    }
+
+    [Fact]
+    public async Task FinishedReport_IsAnnouncedOnTheWebhookOnce_AsReportReady()
+    {
+        var tenant = await ShanghaiTenantAsync();
+        await fixture.Client.GetGrain<IWebhookGrain>(tenant).ConfigureAsync($"http://127.0.0.1:{Crm.Testing.AzuriteServer.FreeTcpPort()}/hook", "admin");
+        await Schedule(tenant).SetAsync(new ReportScheduleSettings(false, true, false, new TimeOnly(8, 0)), "admin");
+        fixture.CompletionsToLose[tenant] = 1; // the make is retried after it announced: the announcement must not double
+        fixture.Clock.Now = Utc(12, 1, 1);
+
+        await EventuallyAsync(() => fixture.Counts.Of(tenant, "2026-11") == 1 && fixture.CompletionsToLose[tenant] == 0, "November's report");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var status = await fixture.Client.GetGrain<IWebhookGrain>(tenant).GetStatusAsync();
+        var ready = Assert.Single(status.Deliveries, d => d.Type == "report.ready");
+        Assert.Equal($"report.ready/{tenant}/2026-11", ready.EventId);
+    }
+
+    [Fact]
+    public async Task MakeNow_AnyPeriod_IsStoredInTheInboxAndReplacesAnEarlierOne()
+    {
+        var tenant = await ShanghaiTenantAsync();
+        var schedule = Schedule(tenant);
+        var first = await schedule.MakeNowAsync("2026-11-15", "manager");
+        var second = await schedule.MakeNowAsync("2026-11-15", "manager");
+
+        var inbox = fixture.Client.GetGrain<IReportInboxGrain>(tenant);
+        var listed = Assert.Single(await inbox.ListAsync());
+        Assert.Equal("2026-11-15", listed.Period);
+        Assert.Equal(second.CompletedAt, listed.CompletedAt);
+        Assert.True(second.CompletedAt >= first.CompletedAt);
+        Assert.NotNull(await inbox.GetDocumentAsync("2026-11-15", "report.pdf"));
+        await Assert.ThrowsAsync<Crm.Contracts.Common.ValidationFailedException>(() => schedule.MakeNowAsync("2026-13", "manager"));
     }
 
     [Fact]
