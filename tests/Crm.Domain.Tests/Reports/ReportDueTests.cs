@@ -145,6 +145,16 @@ public sealed class ReportDueTests
     }
 
     [Fact]
+    public void MissingScheduleOrZone_IsRefused()
+    {
+        var t = Utc("2026-12-01T00:00:00Z");
+        Assert.Throws<ArgumentNullException>(() => ReportDue.Between(null!, Shanghai, t, t.AddDays(1)));
+        Assert.Throws<ArgumentNullException>(() => ReportDue.Between(All, null!, t, t.AddDays(1)));
+        Assert.Throws<ArgumentNullException>(() => ReportDue.Next(null!, Shanghai, t));
+        Assert.Throws<ArgumentNullException>(() => ReportDue.Next(All, null!, t));
+    }
+
+    [Fact]
     public void Next_AnEmptySchedule_IsEmpty() => Assert.Empty(ReportDue.Next(ReportSchedule.None, Shanghai, Utc("2026-12-01T00:00:00Z")));
 
     [Fact]
