@@ -35,9 +35,13 @@ scripts/ensure-fonts.sh
 echo "Building..."
 dotnet build Crm.sln -c Release -v quiet -nologo -clp:ErrorsOnly
 
-echo "Starting Azurite (tables on 127.0.0.1:10002, data in .azurite/)..."
+echo "Starting Azurite (tables on 127.0.0.1:10002, blobs on 127.0.0.1:10000, data in .azurite/)..."
 node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort 10002 \
   --location .azurite --silent --disableTelemetry --skipApiVersionCheck > .azurite/azurite.log 2>&1 &
+pids+=($!)
+# Finished reports are documents in the blob service of the same account (UseDevelopmentStorage=true reaches both).
+node node_modules/azurite/dist/src/blob/main.js --blobHost 127.0.0.1 --blobPort 10000 \
+  --location .azurite --silent --disableTelemetry --skipApiVersionCheck > .azurite/azurite-blob.log 2>&1 &
 pids+=($!)
 
 # CRM_SILOS=3 ./run.sh starts three silos in one cluster (membership in the same storage); silo i listens on

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Crm.Grains;
 using Crm.Grains.ServiceDesk;
+using Crm.Silo.Reports;
 using Crm.Storage.AzureTables.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -29,6 +30,7 @@ public static class CrmSiloBuilderExtensions
         // After a restart the first agent to open the queue should not wait for its load (seconds for a large backlog).
         silo.Services.AddClusterSingletonStart<Cases.IQueueWarmUpGrain>(g => g.WarmAsync(), "each queue loads on its first read instead.");
         silo.Services.AddCrmWebhooks();
+        silo.Services.AddCrmReportSchedules();
         silo.Services.AddOptions<Grains.Surveys.SurveyOptions>().BindConfiguration(Grains.Surveys.SurveyOptions.SectionName);
         silo.AddActivityPropagation();
         return silo;

@@ -24,6 +24,9 @@ public static class CrmTables
     /// <summary>Report aggregates per tenant and local day, with the keys of the facts each counts.</summary>
     public const string ReportDays = "CrmReportDays";
 
+    /// <summary>Scheduled report runs: one row per tenant and period, inserted to claim the period once.</summary>
+    public const string ReportRuns = "CrmReportRuns";
+
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns];
 }

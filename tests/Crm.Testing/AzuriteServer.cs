@@ -6,8 +6,8 @@ using System.Runtime.InteropServices;
 namespace Crm.Testing;
 
 /// <summary>
-/// A real Azurite table service on a free loopback port, with its data in a temporary folder so that it
-/// survives <see cref="RestartAsync"/>. A missing Azurite is a failure, never a skip.
+/// A real Azurite table service and blob service on free loopback ports, with their data in a temporary folder so
+/// that it survives <see cref="RestartAsync"/>. A missing Azurite is a failure, never a skip.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
@@ -18,24 +18,30 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
     private readonly string _location;
     private Process? _process;
+    private Process? _blobProcess;
 
-    private AzuriteServer(int port, string location)
+    private AzuriteServer(int port, int blobPort, string location)
     {
         Port = port;
+        BlobPort = blobPort;
         _location = location;
     }
 
     private const int StartPatienceSeconds = 90;
 
+    /// <summary>The table service's port.</summary>
     public int Port { get; }
 
+    public int BlobPort { get; }
+
+    /// <summary>Both services of the one account: table clients read its TableEndpoint, blob clients its BlobEndpoint.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     public static async Task<AzuriteServer> StartAsync()
     {
         var location = Directory.CreateTempSubdirectory("crm-azurite-").FullName;
-        var server = new AzuriteServer(FreeTcpPort(), location);
+        var server = new AzuriteServer(FreeTcpPort(), FreeTcpPort(), location);
         await server.StartProcessAsync();
         return server;
     }
@@ -62,7 +68,13 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var script = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        _process = await StartServiceAsync("table", Port);
+        _blobProcess = await StartServiceAsync("blob", BlobPort);
+    }
+
+    private async Task<Process> StartServiceAsync(string service, int port)
+    {
+        var script = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", service, "main.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException(
@@ -77,7 +89,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         };
         foreach (var arg in new[]
                  {
-                     script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--location", _location,
+                     script, $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(), "--location", _location,
                      "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                  })
         {
@@ -89,7 +101,6 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _process = process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
 
         // Generous: on a loaded 2-core machine a cold node start has been seen to take over 30 s.
@@ -98,35 +109,43 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} on port {Port}.");
+                throw new InvalidOperationException($"Azurite's {service} service exited with code {process.ExitCode} on port {port}.");
             }
 
-            if (await CanConnectAsync(Port))
+            if (await CanConnectAsync(port))
             {
-                return;
+                return process;
             }
 
             await Task.Delay(100);
         }
 
         Kill(process);
-        throw new TimeoutException($"Azurite did not listen on port {Port} within {StartPatienceSeconds} s.");
+        throw new TimeoutException($"Azurite's {service} service did not listen on port {port} within {StartPatienceSeconds} s.");
     }
 
     private async Task StopProcessAsync()
     {
-        if (_process is null)
+        await StopAsync(_process);
+        _process = null;
+        await StopAsync(_blobProcess);
+        _blobProcess = null;
+    }
+
+    private static async Task StopAsync(Process? process)
+    {
+        if (process is null)
         {
             return;
         }
 
-        // SIGINT lets Azurite save its tables before exiting; it otherwise persists only every few seconds.
-        if (!_process.HasExited && OperatingSystem.IsLinux() && Interrupt(_process.Id, SigInt) == 0)
+        // SIGINT lets Azurite save its data before exiting; it otherwise persists only every few seconds.
+        if (!process.HasExited && OperatingSystem.IsLinux() && Interrupt(process.Id, SigInt) == 0)
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
-                await _process.WaitForExitAsync(grace.Token);
+                await process.WaitForExitAsync(grace.Token);
             }
             catch (OperationCanceledException)
             {
@@ -134,10 +153,9 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             }
         }
 
-        Kill(_process);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        _process = null;
+        Kill(process);
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 
     private static void Kill(Process process)

@@ -1,6 +1,5 @@
 using System.Text;
 using Crm.Client.Infrastructure;
-using Crm.Client.Reports;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
 using Crm.Contracts.Common;
@@ -10,6 +9,7 @@ using Crm.Domain.Reports;
 using Crm.Reporting.Csv;
 using Crm.Reporting.Html;
 using Crm.Reporting.Pdf;
+using Crm.Reporting.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Crm.Client.Apis;

@@ -54,7 +54,8 @@ public static class CrmClientExtensions
             .AddDocumentTransformer<ContractDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
-        builder.Services.AddSingleton<Reports.ReportGenerator>();
+        builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
+        builder.Services.AddSingleton<Reports.ReportSchedules>();
         return builder;
     }
 
@@ -83,6 +84,8 @@ public static class CrmClientExtensions
         api.MapSurveysApi();
         api.MapReportsApi();
         api.MapReportPages();
+        api.MapReportSchedulesApi();
+        api.MapReportInboxApi();
         api.MapLanguageApi();
         return app;
     }

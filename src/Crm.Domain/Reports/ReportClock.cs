@@ -15,9 +15,15 @@ public static class ReportClock
     public static DateOnly DayOf(DateTimeOffset at, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
-    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => At(day, TimeOnly.MinValue, zone);
+
+    /// <summary>
+    /// The instant <paramref name="day"/>'s wall clock reads <paramref name="time"/>: where a jump skips that time, the
+    /// jump's end; where it repeats, its first occurrence (the same rule as a day's start).
+    /// </summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
 
         // Skipped: the first wall-clock time that exists is the jump's end; gaps are whole minutes in tz data.
         while (zone.IsInvalidTime(local))

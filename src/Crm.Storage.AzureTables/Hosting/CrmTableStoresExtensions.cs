@@ -25,6 +25,8 @@ public static class CrmTableStoresExtensions
         services.AddSingleton<ICaseHistoryStore>(sp => sp.GetRequiredService<TableCaseHistoryStore>());
         services.AddSingleton<ICaseHistoryScan>(sp => sp.GetRequiredService<TableCaseHistoryStore>());
         services.AddSingleton<IReportDayStore, TableReportDayStore>();
+        services.AddSingleton<IReportRunStore, TableReportRunStore>();
+        services.AddSingleton<IReportDocumentStore, BlobReportDocumentStore>();
         services.AddSingleton<ICaseQueueStore, TableCaseQueueStore>();
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();

@@ -38,6 +38,8 @@ public sealed class ProductBackupRoundTripTests(CrmStackFixture stack)
         (await tenant.As(Role.Analyst).PostAsJsonAsync($"{surveys}/backup-csat/invitations", new { customerId = customer.CustomerId, validityDays = 3 })).EnsureSuccessStatusCode();
         (await tenant.As(Role.Analyst).PostAsJsonAsync($"{surveys}/backup-csat/responses",
             new { responses = new[] { new { customerId = customer.CustomerId, answeredAt = DateTimeOffset.UtcNow, csat = 5, nps = 9 } } })).EnsureSuccessStatusCode();
+        // A finished report, so the report run table has a row too (its documents are in blob storage, not yet backed up).
+        (await tenant.As(Role.AccountManager).PostAsync($"api/tenants/{tenant.Id}/reports/2026-11/finished", null)).EnsureSuccessStatusCode();
         await tenant.Admin.GetAsync($"api/tenants/{tenant.Id}/audit");
         var file = Path.Combine(Directory.CreateTempSubdirectory("crm-product-backup-").FullName, "crm.zip");
         await using var empty = await AzuriteServer.StartAsync();

@@ -57,6 +57,40 @@ public sealed class ReportPagesTests(CrmStackFixture stack, BrowserFixture brows
     }
 
     [Fact]
+    public async Task AccountManager_FindsAFinishedReportInTheInbox_AndOpensIt_InChinese()
+    {
+        var tenant = await stack.NewTenantAsync();
+        // A finished report is made in the tenant's language.
+        Assert.True((await tenant.Admin.PutAsJsonAsync($"api/tenants/{tenant.Id}/language", new { language = "zh-CN" })).IsSuccessStatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await tenant.As(Role.AccountManager).PostAsync($"api/tenants/{tenant.Id}/reports/2026-11/finished", null)).StatusCode);
+
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var manager = tenant.Users[Role.AccountManager];
+        await page.GotoAsync($"t/{tenant.Id}/reports/inbox");
+        await SignInAsync(page, manager.Username, manager.Password);
+        await page.WaitForURLAsync($"**/t/{tenant.Id}/reports/inbox");
+        await WaitInteractiveAsync(page);
+
+        await Assertions.Expect(page.Locator("h5")).ToHaveTextAsync("报告收件箱");
+        await Assertions.Expect(page.GetByTestId("nav-report-inbox")).ToBeVisibleAsync();
+        var row = page.Locator("[data-testid=inbox-row][data-period='2026-11']");
+        await Assertions.Expect(row).ToContainTextAsync("2026");
+        await Assertions.Expect(row).ToContainTextAsync("中文");
+
+        var html = await row.GetByTestId("inbox-html").GetAttributeAsync("href");
+        var report = await context.NewPageAsync();
+        await report.GotoAsync(html!);
+        await Assertions.Expect(report.Locator("h1")).ToContainTextAsync("合同服务报告");
+        await Assertions.Expect(report.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        var csv = await report.APIRequest.GetAsync(html!.Replace("report.html", "tables/kpis.csv"));
+        Assert.Equal(200, csv.Status);
+        var pdf = await page.APIRequest.GetAsync((await row.GetByTestId("inbox-pdf").GetAttributeAsync("href"))!);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+    }
+
+    [Fact]
     public async Task Agent_SeesNoReports()
     {
         var tenant = await stack.NewTenantAsync();
@@ -68,5 +102,7 @@ public sealed class ReportPagesTests(CrmStackFixture stack, BrowserFixture brows
         await Assertions.Expect(page.GetByTestId("nav-reports")).ToHaveCountAsync(0);
         var file = await page.APIRequest.GetAsync($"t/{tenant.Id}/reports/2026-11/report.html");
         Assert.Equal(403, file.Status);
+        Assert.Equal(403, (await page.APIRequest.GetAsync($"t/{tenant.Id}/reports/inbox/2026-11/report.pdf")).Status);
+        await Assertions.Expect(page.GetByTestId("nav-report-inbox")).ToHaveCountAsync(0);
     }
 }

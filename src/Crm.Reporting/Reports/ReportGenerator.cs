@@ -4,15 +4,16 @@ using Crm.Contracts.Reports;
 using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Localization;
 using Crm.Domain.Reports;
-using Crm.Reporting.Reports;
+using Orleans;
 
-namespace Crm.Client.Reports;
+namespace Crm.Reporting.Reports;
 
 /// <summary>
 /// Builds a tenant's report for any period from the aggregates alone (the period, five earlier ones for trends,
-/// the period's breaches): never from the cases. The API and the web UI both generate through here.
+/// the period's breaches): never from the cases. The API, the web UI and the silos' scheduled reports all generate
+/// through here.
 /// </summary>
-public sealed class ReportGenerator(IClusterClient cluster, TimeProvider time)
+public sealed class ReportGenerator(IGrainFactory cluster, TimeProvider time)
 {
     public const int EarlierPeriods = 5;
 

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Claims;
+using Crm.Client.Security;
+using Crm.Contracts.Audit;
+using Crm.Contracts.Common;
+using Crm.Contracts.Reports;
+
+namespace Crm.Client.Reports;
+
+/// <summary>The schedule a tenant admin sets: which periods, and the local time ("HH:mm") on the day after each ends.</summary>
+public sealed record ReportScheduleRequest(bool Weekly, bool Monthly, bool Quarterly, string? At);
+
+/// <summary>
+/// The one door to a tenant's report schedule and its finished scheduled reports, for the API and the reports page
+/// alike: the same validation, the same grain call, the same audit record. Callers check the permission first.
+/// </summary>
+public sealed class ReportSchedules(IClusterClient cluster, AuditTrail audit)
+{
+    public const string AtRule = "A local time as HH:mm, e.g. 08:00.";
+
+    public Task<ReportScheduleView> GetAsync(string tenantId) => cluster.GetGrain<IReportScheduleGrain>(tenantId).GetAsync();
+
+    /// <exception cref="ValidationFailedException">The time is not HH:mm.</exception>
+    public async Task<ReportScheduleView> SetAsync(ClaimsPrincipal user, string tenantId, ReportScheduleRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TimeOnly.TryParseExact(request.At ?? "", ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            throw new ValidationFailedException([new FieldError("at", AtRule)]);
+        }
+
+        var view = await cluster.GetGrain<IReportScheduleGrain>(tenantId).SetAsync(
+            new ReportScheduleSettings(request.Weekly, request.Monthly, request.Quarterly, at), user.Username());
+        var kinds = string.Join(", ", new[] { (view.Weekly, "weekly"), (view.Monthly, "monthly"), (view.Quarterly, "quarterly") }.Where(k => k.Item1).Select(k => k.Item2));
+        await audit.RecordAsync(user, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId,
+            kinds.Length == 0 ? "report schedule off" : $"report schedule: {kinds} at {view.At:HH\\:mm}");
+        return view;
+    }
+}

@@ -1,0 +1,24 @@
+using Crm.Reporting.Reports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Crm.Silo.Reports;
+
+public static class ReportScheduleExtensions
+{
+    /// <summary>
+    /// Tenants' report schedules: options from <see cref="ReportScheduleOptions.SectionName"/>, the generator and the
+    /// publisher the schedule grains make reports with, and the schedules' clock (the system's unless a test sets one).
+    /// </summary>
+    public static IServiceCollection AddCrmReportSchedules(this IServiceCollection services)
+    {
+        services.AddOptions<ReportScheduleOptions>()
+            .BindConfiguration(ReportScheduleOptions.SectionName)
+            .Validate(o => o.CheckEvery > TimeSpan.Zero, $"{ReportScheduleOptions.SectionName}:CheckEvery must be positive.")
+            .Validate(o => o.ClaimLease > TimeSpan.Zero, $"{ReportScheduleOptions.SectionName}:ClaimLease must be positive.")
+            .ValidateOnStart();
+        services.TryAddKeyedSingleton(ReportScheduleOptions.ClockKey, TimeProvider.System);
+        services.TryAddSingleton<ReportGenerator>();
+        services.TryAddSingleton<IReportPublisher, ReportPublisher>();
+        return services;
+    }
+}
