@@ -214,4 +214,19 @@ public sealed class CaseReplayTests
         CaseHistoryItem[] history = [new(5, M(1), CaseEventType.DetailsChanged, Text: "severity Major → Normal; category a → b.")];
         Assert.Equal((CaseSeverity.Major, "a"), CaseReplay.AtOpening(CaseSeverity.Normal, "b", history));
     }
+
+    [Theory]
+    [InlineData("category billing → returns.", null, null, "billing", "returns")]
+    [InlineData("severity Major → Normal.", CaseSeverity.Major, CaseSeverity.Normal, null, null)]
+    [InlineData("severity normal → Major; category Billing → x.", null, null, null, null)] // the ids are cased as written
+    [InlineData("severity Normal → Huge; category -a → b.", null, null, null, null)]
+    [InlineData("note: severity Normal → Major and category a-1 → b-2", CaseSeverity.Normal, CaseSeverity.Major, "a-1", "b-2")]
+    public void TriageText_Read_EachPartOnItsOwn(string text, CaseSeverity? fromSeverity, CaseSeverity? toSeverity, string? fromCategory, string? toCategory)
+    {
+        Assert.Equal(new TriageChange(fromSeverity, toSeverity, fromCategory, toCategory), TriageText.Read(text));
+    }
+
+    [Fact]
+    public void TriageText_Describe_NoChange_IsAFullStop() =>
+        Assert.Equal(".", TriageText.Describe(CaseSeverity.Normal, CaseSeverity.Normal, "a", "a"));
 }
