@@ -29,11 +29,12 @@ public static class AggregateDiff
             }
         }
 
-        void Other(string field, object e, object a)
+        void Other<T>(string field, T e, T a, Func<T, string> describe)
+            where T : notnull
         {
             if (!e.Equals(a))
             {
-                result.Add(new(field, Describe(e), Describe(a)));
+                result.Add(new(field, describe(e), describe(a)));
             }
         }
 
@@ -50,21 +51,21 @@ public static class AggregateDiff
         Count(nameof(ReportAggregate.Escalated), expected.Escalated, actual.Escalated);
         Count(nameof(ReportAggregate.Merged), expected.Merged, actual.Merged);
         Count(nameof(ReportAggregate.Retriaged), expected.Retriaged, actual.Retriaged);
-        Other(nameof(ReportAggregate.FirstResponseTimes), expected.FirstResponseTimes, actual.FirstResponseTimes);
-        Other(nameof(ReportAggregate.ResolutionTimes), expected.ResolutionTimes, actual.ResolutionTimes);
-        Other(nameof(ReportAggregate.MajorResolutionTimes), expected.MajorResolutionTimes, actual.MajorResolutionTimes);
-        Other(nameof(ReportAggregate.FirstResponseSla), expected.FirstResponseSla, actual.FirstResponseSla);
-        Other(nameof(ReportAggregate.ResolutionSla), expected.ResolutionSla, actual.ResolutionSla);
-        Other(nameof(ReportAggregate.MajorResolutionSla), expected.MajorResolutionSla, actual.MajorResolutionSla);
-        Other(nameof(ReportAggregate.Surveys), expected.Surveys, actual.Surveys);
+        Other(nameof(ReportAggregate.FirstResponseTimes), expected.FirstResponseTimes, actual.FirstResponseTimes, Describe);
+        Other(nameof(ReportAggregate.ResolutionTimes), expected.ResolutionTimes, actual.ResolutionTimes, Describe);
+        Other(nameof(ReportAggregate.MajorResolutionTimes), expected.MajorResolutionTimes, actual.MajorResolutionTimes, Describe);
+        Other(nameof(ReportAggregate.FirstResponseSla), expected.FirstResponseSla, actual.FirstResponseSla, Describe);
+        Other(nameof(ReportAggregate.ResolutionSla), expected.ResolutionSla, actual.ResolutionSla, Describe);
+        Other(nameof(ReportAggregate.MajorResolutionSla), expected.MajorResolutionSla, actual.MajorResolutionSla, Describe);
+        Other(nameof(ReportAggregate.Surveys), expected.Surveys, actual.Surveys, Describe);
         return result;
     }
 
-    private static string Describe(object value) => value switch
-    {
-        LatencyHistogram h => string.Create(CultureInfo.InvariantCulture, $"n={h.Count}, sum={h.SumMilliseconds} ms, max={h.Max}"),
-        SlaTally t => string.Create(CultureInfo.InvariantCulture, $"met={t.Met}, late={t.Late}, warned={t.Warned}, breached={t.Breached}"),
-        SurveyTally s => string.Create(CultureInfo.InvariantCulture, $"responses={s.Responses}"),
-        _ => value.ToString() ?? "",
-    };
+    private static string Describe(LatencyHistogram h) =>
+        string.Create(CultureInfo.InvariantCulture, $"n={h.Count}, sum={h.SumMilliseconds} ms, max={h.Max}");
+
+    private static string Describe(SlaTally t) =>
+        string.Create(CultureInfo.InvariantCulture, $"met={t.Met}, late={t.Late}, warned={t.Warned}, breached={t.Breached}");
+
+    private static string Describe(SurveyTally s) => string.Create(CultureInfo.InvariantCulture, $"responses={s.Responses}");
 }

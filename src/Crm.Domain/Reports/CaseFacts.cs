@@ -16,6 +16,8 @@ public static class CaseFacts
         ArgumentNullException.ThrowIfNull(policy);
         var responded = before?.Timeline.FirstRespondedAt is null && after.Timeline.FirstRespondedAt is not null;
         var resolved = before?.Timeline.ResolvedAt is null && after.Timeline.ResolvedAt is not null;
+        // Stryker disable once Conditional : the report is read only when something completed; evaluating it always
+        // would cost a clock run per event, not change a fact.
         var report = responded || resolved ? SlaClock.Evaluate(policy, after.Timeline, e.At) : null;
         return new CaseFact(
             e.CaseId,

@@ -77,6 +77,7 @@ public readonly partial record struct ReportPeriod
             ReportPeriodKind.Day => Start.ToString("yyyy-MM-dd", inv),
             ReportPeriodKind.Week => string.Create(inv, $"{ISOWeek.GetYear(Start.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(Start.ToDateTime(TimeOnly.MinValue)):D2}"),
             ReportPeriodKind.Month => Start.ToString("yyyy-MM", inv),
+            // Stryker disable once Arithmetic : a quarter starts in month 1, 4, 7 or 10, where (m - 1) / 3 and (m + 1) / 3 agree.
             _ => string.Create(inv, $"{Start.Year:D4}-Q{((Start.Month - 1) / 3) + 1}"),
         };
     }

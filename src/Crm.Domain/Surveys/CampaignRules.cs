@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Reports;
 
 namespace Crm.Domain.Surveys;
 
@@ -55,10 +56,9 @@ public static class CampaignRules
         return problems;
     }
 
-    /// <summary>A campaign's links stay open to the end of its last day (in the tenant's zone).</summary>
-    public static DateTimeOffset ClosesAt(DateOnly to, TimeZoneInfo zone)
-    {
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(end, zone.GetUtcOffset(end));
-    }
+    /// <summary>
+    /// A campaign's links stay open to the end of its last day (in the tenant's zone): the start of the next day as
+    /// reports count days, so a midnight that a fall-back repeats closes at its first occurrence, not an hour later.
+    /// </summary>
+    public static DateTimeOffset ClosesAt(DateOnly to, TimeZoneInfo zone) => ReportClock.StartOfDay(to.AddDays(1), zone);
 }

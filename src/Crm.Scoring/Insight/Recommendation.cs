@@ -47,6 +47,7 @@ public static class Recommendations
         var fromThemes = themes.Where(t => t.ShareOfDetractors >= 2 * t.ShareOfSatisfied).Select(t =>
         {
             var gain = 100.0 * t.Detractors / Math.Max(1, responses);
+            // Stryker disable once Equality : at a share of 0 the division gives +∞ as well (themes have detractors).
             var ratio = t.ShareOfSatisfied > 0 ? t.ShareOfDetractors / t.ShareOfSatisfied : double.PositiveInfinity;
             var times = double.IsPositiveInfinity(ratio) ? "only in dissatisfied comments" : string.Create(Invariant, $"{ratio:0.0}× as often as satisfied ones");
             var timesZh = double.IsPositiveInfinity(ratio) ? "只出现在不满意评论中" : string.Create(Invariant, $"是满意评论的 {ratio:0.0} 倍");

@@ -24,6 +24,7 @@ public sealed record DriverSchema(
                 var values = records.Where(r => r.Numbers.ContainsKey(name)).Select(r => r.Numbers[name]).ToArray();
                 var mean = values.Average();
                 var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Length - 1));
+                // Stryker disable once Equality : a spread of exactly 1e-9 is as good as none either way.
                 return new NumericDriver(name, mean, sd > 1e-9 ? sd : 1);
             }).ToArray();
         var categorical = records.SelectMany(r => r.Categories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

@@ -10,23 +10,11 @@ public static class TextNormalizer
         text.IndexOfAny(Invisible) < 0 ? text : new string(text.Where(c => Array.IndexOf(Invisible, c) < 0).ToArray());
 
     /// <summary>
-    /// Full-width ASCII (！，ＡＢＣ１２３) to half-width and NFKC, so "不错！" and "不错!" share features; lower case.
+    /// Full-width ASCII (！，ＡＢＣ１２３) and the ideographic space to half-width, and the rest of NFKC, so "不错！" and
+    /// "不错!" share features; lower case. NFKC's own compatibility mappings fold the full widths (U+FF01-U+FF5E to
+    /// U+0021-U+007E, U+3000 to a space), so no table of our own is needed.
     /// </summary>
-    public static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in StripInvisible(text))
-        {
-            builder.Append(c switch
-            {
-                '\u3000' => ' ',
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                _ => c,
-            });
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-    }
+    public static string Normalize(string text) => StripInvisible(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
     private static readonly char[] Invisible = ['\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060'];
 }

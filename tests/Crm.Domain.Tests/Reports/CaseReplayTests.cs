@@ -187,4 +187,46 @@ public sealed class CaseReplayTests
         ];
         Assert.Equal((CaseSeverity.Normal, "a"), CaseReplay.AtOpening(CaseSeverity.Major, "c", history));
     }
+
+    [Fact]
+    public void NullArguments_AreRefused()
+    {
+        var track = new CaseTrack(CaseKind.Inquiry, CaseChannel.Web, CaseSeverity.Normal, "other", CaseStatus.New, false, new SlaTimeline(T0, CaseSeverity.Normal, 1));
+        var e = new CaseEventRef("c", 1, T0, CaseEventType.Opened);
+        Assert.Throws<ArgumentNullException>(() => CaseFacts.Of(null!, null, track, Policy));
+        Assert.Throws<ArgumentNullException>(() => CaseFacts.Of(e, null, null!, Policy));
+        Assert.Throws<ArgumentNullException>(() => CaseFacts.Of(e, null, track, null!));
+        Assert.Throws<ArgumentNullException>(() => CaseReplay.Facts("c", CaseKind.Inquiry, CaseChannel.Web, CaseSeverity.Normal, "other", Policy, null!));
+    }
+
+    [Fact]
+    public void Step_MergedInto_MarksTheTrackMerged()
+    {
+        var open = CaseReplay.Step(null, new(1, T0, CaseEventType.Opened), CaseKind.Inquiry, CaseChannel.Web, CaseSeverity.Normal, "other", 1);
+        var merged = CaseReplay.Step(open, new(2, M(5), CaseEventType.MergedInto, CaseStatus.Closed), CaseKind.Inquiry, CaseChannel.Web, CaseSeverity.Normal, "other", 1);
+        Assert.True(merged is { Merged: true, Status: CaseStatus.Closed });
+    }
+
+    [Fact]
+    public void AtOpening_ARetriageAsTheFirstRow_IsUndoneToo()
+    {
+        // A history with a gap (its opening lost) still starts from what the first re-triage says it was before.
+        CaseHistoryItem[] history = [new(5, M(1), CaseEventType.DetailsChanged, Text: "severity Major → Normal; category a → b.")];
+        Assert.Equal((CaseSeverity.Major, "a"), CaseReplay.AtOpening(CaseSeverity.Normal, "b", history));
+    }
+
+    [Theory]
+    [InlineData("category billing → returns.", null, null, "billing", "returns")]
+    [InlineData("severity Major → Normal.", CaseSeverity.Major, CaseSeverity.Normal, null, null)]
+    [InlineData("severity normal → Major; category Billing → x.", null, null, null, null)] // the ids are cased as written
+    [InlineData("severity Normal → Huge; category -a → b.", null, null, null, null)]
+    [InlineData("note: severity Normal → Major and category a-1 → b-2", CaseSeverity.Normal, CaseSeverity.Major, "a-1", "b-2")]
+    public void TriageText_Read_EachPartOnItsOwn(string text, CaseSeverity? fromSeverity, CaseSeverity? toSeverity, string? fromCategory, string? toCategory)
+    {
+        Assert.Equal(new TriageChange(fromSeverity, toSeverity, fromCategory, toCategory), TriageText.Read(text));
+    }
+
+    [Fact]
+    public void TriageText_Describe_NoChange_IsAFullStop() =>
+        Assert.Equal(".", TriageText.Describe(CaseSeverity.Normal, CaseSeverity.Normal, "a", "a"));
 }

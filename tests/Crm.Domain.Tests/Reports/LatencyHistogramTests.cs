@@ -11,8 +11,10 @@ public sealed class LatencyHistogramTests
     private static LatencyHistogram Of(IEnumerable<TimeSpan> durations) =>
         durations.Aggregate(LatencyHistogram.Empty, (h, d) => h.Add(d));
 
+    // FsCheck's numbers are small (up to its size, 100), so they are scattered by a multiplicative hash first: the
+    // durations then reach every bucket width, not only the first two minutes.
     private static TimeSpan[] Durations(uint[] seconds) =>
-        [.. seconds.Select(s => Duration(s % 3 == 0 ? s % 9_000_000 : s % 50_000, (ushort)(s % 977)))];
+        [.. seconds.Select(s => s * 2_654_435_761u).Select(s => Duration(s % 3 == 0 ? s % 9_000_000 : s % 50_000, (ushort)(s % 977)))];
 
     [Theory]
     [InlineData(2)]
@@ -202,5 +204,45 @@ public sealed class LatencyHistogramTests
         Assert.NotEqual(a, Of([TimeSpan.FromMinutes(4)]));
         Assert.NotEqual(a, Of([TimeSpan.FromMinutes(3).Add(TimeSpan.FromSeconds(1))]));
         Assert.False(a.Equals(null));
+    }
+
+    [Fact]
+    public void BucketOf_Negative_IsTheFirstBucket()
+    {
+        Assert.Equal(0, LatencyHistogram.BucketOf(TimeSpan.FromMinutes(-5)));
+        Assert.Equal(0, LatencyHistogram.BucketOf(TimeSpan.FromDays(-100)));
+    }
+
+    [Theory]
+    [InlineData(0.1, 60)]   // rank 1: the whole of minute 0
+    [InlineData(0.3, 340)]  // rank 3: second of three in minute 5, 5:40
+    [InlineData(0.4, 360)]  // rank 4: the last of minute 5
+    [InlineData(0.7, 1830)] // rank 7: third of six in minute 30, 30:30 (the maximum)
+    [InlineData(1.0, 1830)] // rank 10: minute 31 is cut at the maximum
+    public void Percentile_UnevenBuckets_InterpolateWithinTheRankedBucket(double q, int seconds)
+    {
+        // 1 duration in minute 0, 3 in minute 5, 6 in minute 30: ranks 1, 2-4 and 5-10.
+        var h = Of([
+            TimeSpan.FromSeconds(10),
+            .. Enumerable.Repeat(TimeSpan.FromMinutes(5.5), 3),
+            .. Enumerable.Repeat(TimeSpan.FromMinutes(30.5), 6),
+        ]);
+
+        var error = h.Percentile(q)!.Value - TimeSpan.FromSeconds(seconds);
+        Assert.True(error.Duration() < TimeSpan.FromMilliseconds(1), $"q={q}: {h.Percentile(q)}");
+    }
+
+    [Fact]
+    public void Merge_Null_Throws() => Assert.Throws<ArgumentNullException>(() => LatencyHistogram.Empty.Merge(null!));
+
+    [Fact]
+    public void Errors_SayWhatIsWrong()
+    {
+        Assert.Equal(
+            "00:04:30 is not a bucket edge; the count below it would be an estimate. (Parameter 'limit')",
+            Assert.Throws<ArgumentException>(() => LatencyHistogram.Empty.CountBelow(TimeSpan.FromSeconds(270))).Message);
+        Assert.StartsWith(
+            "A quantile is above 0 and at most 1.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => LatencyHistogram.Empty.Percentile(2)).Message);
     }
 }

@@ -223,4 +223,14 @@ public sealed class SlaBreachTests
         Assert.Null(SlaBreach.From(Breach with { Type = Crm.Domain.Cases.CaseEventType.SlaWarning }));
         Assert.Null(SlaBreach.From(Breach with { AlertTarget = null }));
     }
+
+    [Fact]
+    public void NullArguments_AreRefused()
+    {
+        Assert.Throws<ArgumentNullException>(() => ReportAggregate.Empty.Add((CaseFact)null!));
+        Assert.Throws<ArgumentNullException>(() => ReportAggregate.Empty.Merge(null!));
+        Assert.Throws<ArgumentNullException>(() => AggregateDiff.Between(null!, ReportAggregate.Empty));
+        Assert.Throws<ArgumentNullException>(() => AggregateDiff.Between(ReportAggregate.Empty, null!));
+        Assert.Throws<ArgumentNullException>(() => SlaBreach.From(null!));
+    }
 }

@@ -119,4 +119,32 @@ public sealed class ReportPeriodTests
         return month.Contains(day) && quarter.Contains(day) && week.Contains(day) &&
                quarter.Start <= month.Start && month.End <= quarter.End;
     }
+
+    [Theory]
+    [InlineData("0001-01", true)]
+    [InlineData("9998-Q4", true)]
+    [InlineData("9998-12-31", true)]
+    [InlineData("9999-01", false)] // its quarter would end past the last day DateOnly holds
+    [InlineData("9999-W01", false)]
+    public void TryParse_Years_From1To9998(string text, bool valid) => Assert.Equal(valid, ReportPeriod.TryParse(text, out _));
+
+    [Fact]
+    public void Errors_SayWhatIsWrong()
+    {
+        Assert.Equal(
+            "'2026-13' is not a period: use 2026-12-01, 2026-W49, 2026-12 or 2026-Q4.",
+            Assert.Throws<FormatException>(() => ReportPeriod.Parse("2026-13")).Message);
+        Assert.StartsWith(
+            "Not a report period kind.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => ReportPeriod.Containing((ReportPeriodKind)9, new DateOnly(2026, 1, 1))).Message);
+    }
+
+    [Theory]
+    [InlineData(1, "2026-Q1")]
+    [InlineData(3, "2026-Q1")]
+    [InlineData(4, "2026-Q2")]
+    [InlineData(8, "2026-Q3")]
+    [InlineData(12, "2026-Q4")]
+    public void Quarter_OfEveryMonth_IsNamedByItsNumber(int month, string id) =>
+        Assert.Equal(id, ReportPeriod.Containing(ReportPeriodKind.Quarter, new DateOnly(2026, month, 15)).ToString());
 }

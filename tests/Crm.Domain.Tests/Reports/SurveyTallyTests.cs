@@ -91,4 +91,29 @@ public sealed class SurveyTallyTests
         Assert.Equal(0.75, new SlaTally(Met: 3, Late: 1, Warned: 5, Breached: 2).MetShare);
         Assert.Equal(4, new SlaTally(Met: 3, Late: 1).Completed);
     }
+
+    [Fact]
+    public void Nps_And_Satisfied_OverSeveralResponses()
+    {
+        // 2 promoters, 1 detractor of 3: +33.3; satisfied are the 4s and 5s, 3 of 4.
+        var t = new[] { 10, 9, 3 }.Aggregate(SurveyTally.Empty, (x, n) => x.Add(Response(null, n)));
+        Assert.Equal(100.0 / 3, t.Nps!.Value, 10);
+        var c = new[] { 5, 5, 4, 1 }.Aggregate(SurveyTally.Empty, (x, s) => x.Add(Response(s, null)));
+        Assert.Equal(3, c.CsatSatisfied);
+    }
+
+    [Fact]
+    public void MeanTally_TwoValues_HaveASpread()
+    {
+        var m = MeanTally.Empty.Add(1).Add(3);
+        Assert.Equal(Math.Sqrt(2), m.StandardDeviation!.Value, 12);
+        Assert.StartsWith("A finite number.", Assert.Throws<ArgumentOutOfRangeException>(() => MeanTally.Empty.Add(double.NaN)).Message);
+    }
+
+    [Fact]
+    public void Add_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => SurveyTally.Empty.Add(null!));
+        Assert.Equal("survey/r-7", Facts.Survey(1, 7).Key);
+    }
 }

@@ -52,4 +52,23 @@ public sealed class CampaignRulesTests
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8)), CampaignRules.ClosesAt(Dec1, shanghai));
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), CampaignRules.ClosesAt(Dec1, TimeZoneInfo.Utc));
     }
+
+    [Fact]
+    public void ClosesAt_WhereMidnightRepeats_IsItsFirstOccurrence()
+    {
+        // Cuba falls back from 01:00 to 00:00 on 1 November 2026: a campaign ending on 31 October closes at the first
+        // midnight (04:00 UTC), not the second, an hour into 1 November.
+        var havana = TimeZoneInfo.FindSystemTimeZoneById("America/Havana");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero), CampaignRules.ClosesAt(new DateOnly(2026, 10, 31), havana));
+    }
+
+    [Fact]
+    public void ClosesAt_WhereMidnightIsSkipped_IsTheJump()
+    {
+        // Chile springs forward at 24:00 on 5 September 2026: the next day starts at 01:00 local, 04:00 UTC.
+        var santiago = TimeZoneInfo.FindSystemTimeZoneById("America/Santiago");
+
+        Assert.Equal(new DateTimeOffset(2026, 9, 6, 4, 0, 0, TimeSpan.Zero), CampaignRules.ClosesAt(new DateOnly(2026, 9, 5), santiago));
+    }
 }

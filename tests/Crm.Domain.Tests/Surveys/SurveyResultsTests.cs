@@ -123,4 +123,17 @@ public sealed class SurveyResultsTests
         Assert.Equal(new DateOnly(2026, 12, 1), ResultKey.DayOf(lateUtc, shanghai));
         Assert.Equal(new DateOnly(2026, 11, 30), ResultKey.DayOf(lateUtc, TimeZoneInfo.Utc));
     }
+
+    [Fact]
+    public void Matches_TheRange_IncludesBothEndsAndNothingOutside()
+    {
+        var query = new ResultsQuery { From = Nov30, To = Nov30.AddDays(2) };
+
+        Assert.False(query.Matches(new(Nov30.AddDays(-1), SurveySource.Campaign)));
+        Assert.True(query.Matches(new(Nov30, SurveySource.Campaign)));
+        Assert.True(query.Matches(new(Nov30.AddDays(2), SurveySource.Campaign)));
+        Assert.False(query.Matches(new(Nov30.AddDays(3), SurveySource.Campaign)));
+        Assert.True(new ResultsQuery { From = Nov30 }.Matches(new(Nov30.AddDays(400), SurveySource.Campaign)));
+        Assert.True(new ResultsQuery { To = Nov30 }.Matches(new(Nov30.AddDays(-400), SurveySource.Campaign)));
+    }
 }

@@ -172,4 +172,35 @@ public sealed class SurveyRulesTests
         Assert.False(Default.SameAs(edited));
         Assert.Equal(SurveySaveMode.NewVersion, SurveyVersioning.Decide(Default, edited, 3));
     }
+
+    [Fact]
+    public void Defaults_AskNpsAndAComment()
+    {
+        // Made here, not in a static field: the defaults are what a new survey starts with.
+        var definition = SurveyDefaults.Definition(SurveyLanguage.En);
+
+        Assert.True(definition.AskNps);
+        Assert.True(definition.AskComment);
+        Assert.Equal(SurveyLanguage.En, definition.Language);
+        Assert.True(new SurveyDefinition().AskComment);
+        Assert.False(new SurveyDefinition().AskNps);
+    }
+
+    [Fact]
+    public void Normalize_NoTitle_StoresAnEmptyTitle_AndNoListsAreEmptyLists()
+    {
+        var (definition, problems) = SurveyRules.Normalize(new SurveyDefinition { Title = null!, Dimensions = null!, Reasons = null! });
+
+        Assert.Equal(new LocalizedText("", ""), definition.Title);
+        Assert.Empty(definition.Dimensions);
+        Assert.Empty(definition.Reasons);
+        Assert.Equal(["title"], problems.Select(p => p.Field));
+    }
+
+    [Fact]
+    public void LocalizedText_Trimmed_MissingLanguagesBecomeEmpty()
+    {
+        Assert.Equal(new LocalizedText("", ""), new LocalizedText(null!, null!).Trimmed());
+        Assert.Equal(new LocalizedText("a", "b"), new LocalizedText(" a ", " b ").Trimmed());
+    }
 }

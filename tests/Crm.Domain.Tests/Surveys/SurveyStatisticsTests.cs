@@ -197,4 +197,33 @@ public sealed class SurveyStatisticsTests
 
         return sum;
     }
+
+    [Fact]
+    public void Wilson_AtTheEnds_IsExactlyZeroAndOne()
+    {
+        // The formula's own ends at 0 and n successes are 0 and 1 only up to rounding; the interval says them exactly.
+        for (var n = 1; n <= 2000; n++)
+        {
+            Assert.Equal(0.0, SurveyStatistics.Wilson(0, n).Low);
+            Assert.Equal(1.0, SurveyStatistics.Wilson(n, n).High);
+        }
+    }
+
+    [Fact]
+    public void Mean_AtTheMinimum_HasAValue()
+    {
+        Assert.True(SurveyStatistics.Mean(Ratings((4, SurveyStatistics.MinResponses))).Enough);
+    }
+
+    [Fact]
+    public void Interval_Contains_ItsEndsAndNothingBeyond()
+    {
+        var interval = new Interval(0.25, 0.75);
+
+        Assert.True(interval.Contains(0.25));
+        Assert.True(interval.Contains(0.75));
+        Assert.True(interval.Contains(0.5));
+        Assert.False(interval.Contains(0.2499));
+        Assert.False(interval.Contains(0.7501));
+    }
 }

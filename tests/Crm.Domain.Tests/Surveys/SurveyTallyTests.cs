@@ -119,4 +119,48 @@ public sealed class SurveyTallyTests
         Assert.False(SurveyTally.Empty.Add(new(5, new Dictionary<string, int>(), Comment: "c")).SameCounts(one));
         Assert.False(SurveyTally.Empty.Add(new(5, new Dictionary<string, int>(), Nps: 3)).SameCounts(one));
     }
+
+    [Fact]
+    public void Sum_AddsInvitationsAndAnsweredInvitations()
+    {
+        var a = SurveyTally.Empty.AddInvitation().AddInvitation().AddInvitationAnswered();
+        var b = SurveyTally.Empty.AddInvitation().AddInvitationAnswered();
+
+        var sum = a + b;
+
+        Assert.Equal(3, sum.Invited);
+        Assert.Equal(2, sum.InvitationsAnswered);
+    }
+
+    [Property(MaxTest = 100)]
+    public Property Satisfied_Promoters_Detractors_FollowTheScales()
+    {
+        // The tally's index arithmetic and SurveyScales' reading of an answer are the same rule.
+        return Prop.ForAll(Gen.ListOf(AnswersGen).ToArbitrary(), answers =>
+        {
+            var tally = TallyOf(answers);
+            var nps = answers.Where(a => a.Nps is not null).Select(a => a.Nps!.Value).ToList();
+            return tally.Satisfied == answers.Count(a => SurveyScales.IsSatisfied(a.Csat)) &&
+                   tally.Promoters == nps.Count(SurveyScales.IsPromoter) && tally.Detractors == nps.Count(SurveyScales.IsDetractor);
+        });
+    }
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    public void IsSatisfied_FourAndFive(int csat, bool satisfied) => Assert.Equal(satisfied, SurveyScales.IsSatisfied(csat));
+
+    [Theory]
+    [InlineData(6, false, true)]
+    [InlineData(7, false, false)]
+    [InlineData(8, false, false)]
+    [InlineData(9, true, false)]
+    [InlineData(10, true, false)]
+    [InlineData(0, false, true)]
+    public void IsPromoterAndIsDetractor_NineUpAndSixDown(int nps, bool promoter, bool detractor)
+    {
+        Assert.Equal(promoter, SurveyScales.IsPromoter(nps));
+        Assert.Equal(detractor, SurveyScales.IsDetractor(nps));
+    }
 }

@@ -88,4 +88,27 @@ public sealed class BinaryMetricsTests
 
         Assert.Equal(new BinaryMetrics(0.7, 0.5, 0.8, 22), mean with { Accuracy = Math.Round(mean.Accuracy, 10), MacroF1 = Math.Round(mean.MacroF1, 10), Auc = Math.Round(mean.Auc, 10) });
     }
+
+    [Fact]
+    public void Compute_LengthsThatDiffer_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => BinaryMetrics.Compute([true, false], [0.5]));
+    }
+
+    [Fact]
+    public void MajorityClass_TiedTraining_PredictsTrue()
+    {
+        // Two of each in training: the tie goes to true, so the one true test row is right and the false one wrong.
+        var metrics = BinaryMetrics.MajorityClass([true, false, true, false], [true, false]);
+
+        Assert.Equal(0.5, metrics.Accuracy);
+        Assert.Equal(1.0, BinaryMetrics.MajorityClass([true, false], [true]).Accuracy);
+    }
+
+    [Fact]
+    public void Compute_CustomThreshold_MovesThePrediction()
+    {
+        Assert.Equal(0.5, BinaryMetrics.Compute([true, false], [0.6, 0.4], threshold: 0.3).Accuracy);
+        Assert.Equal(1.0, BinaryMetrics.Compute([true, false], [0.6, 0.4], threshold: 0.5).Accuracy);
+    }
 }

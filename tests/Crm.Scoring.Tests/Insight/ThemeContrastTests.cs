@@ -52,4 +52,53 @@ public sealed class ThemeContrastTests
         Assert.Equal(expected, logOdds, 10);
         Assert.Equal(expected / Math.Sqrt(1 / 3.5 + 1 / 1.5 + 1 / 1.5 + 1 / 3.5), z, 10);
     }
+
+    [Fact]
+    public void Find_Examples_ShortestFirst_ThenInOrder_AndOnlyFromDissatisfiedComments()
+    {
+        (string, bool)[] responses = [("bad one", false), ("bad", true), ("so bad", false), ("bad two", false), ("bad", false)];
+
+        var theme = ThemeContrast.Find(responses, Split, t => t, minimumDetractors: 1, examples: 3).Single(t => t.Term == "bad");
+
+        // Lengths 7, 6, 7 and 3: the shortest first, and of the two of length 7 the earlier row.
+        Assert.Equal(["bad", "so bad", "bad one"], theme.Examples);
+        Assert.Equal((4, 1), (theme.Detractors, theme.Satisfied));
+        Assert.Equal(1.0, theme.ShareOfDetractors);
+        Assert.Equal(1.0, theme.ShareOfSatisfied);
+    }
+
+    [Fact]
+    public void Find_NoSatisfiedComments_ShareOfSatisfiedIsNaN()
+    {
+        var theme = ThemeContrast.Find([("cold", false)], Split, t => t, minimumDetractors: 1).Single();
+
+        Assert.True(double.IsNaN(theme.ShareOfSatisfied));
+        Assert.Equal(1.0, theme.ShareOfDetractors);
+    }
+
+    [Fact]
+    public void Find_EqualZ_SortByTerm_AndTheListIsCutAtTop()
+    {
+        (string, bool)[] responses = [("b", false), ("a", false), ("c", false), ("ok", true)];
+
+        Assert.Equal(["a", "b"], ThemeContrast.Find(responses, Split, t => t, minimumDetractors: 1, top: 2).Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Find_TheDefaults_NeedFiveDissatisfiedComments_AndKeepThreeExamples()
+    {
+        var four = Enumerable.Repeat(("late", false), 4).Append(("fine", true)).ToArray();
+        var five = Enumerable.Repeat(("late", false), 5).Append(("fine", true)).ToArray();
+
+        Assert.Empty(ThemeContrast.Find(four, Split, t => t));
+        Assert.Equal(3, ThemeContrast.Find(five, Split, t => t).Single().Examples.Count);
+    }
+
+    [Fact]
+    public void Find_ATermAsCommonOnBothSides_IsNoTheme()
+    {
+        // One of two comments on each side: log odds exactly 0.
+        var themes = ThemeContrast.Find([("same", false), ("x", false), ("same", true), ("y", true)], Split, t => t, minimumDetractors: 1);
+        Assert.DoesNotContain(themes, t => t.Term == "same");
+    }
 }

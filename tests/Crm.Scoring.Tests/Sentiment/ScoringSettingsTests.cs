@@ -22,4 +22,11 @@ public sealed class ScoringSettingsTests
         Assert.Equal(new TrainingShortfall(0, 0, 10), ScoringSettings.Default.CheckTrainingData(960, 40));
         Assert.Equal(new TrainingShortfall(0, 1, 0), new ScoringSettings(10, 5).CheckTrainingData(4, 6));
     }
+
+    [Fact]
+    public void CheckTrainingData_EveryShortfallCounts_EvenWhenTheyCouldCancel()
+    {
+        Assert.Equal(new TrainingShortfall(5, 0, 5), new ScoringSettings(10, 5).CheckTrainingData(5, 0));
+        Assert.Equal(new TrainingShortfall(5, 5, 0), new ScoringSettings(10, 5).CheckTrainingData(0, 5));
+    }
 }

@@ -69,4 +69,68 @@ public sealed class SentimentLexiconTests
         Assert.Equal(2.5 / 4, new LexiconResult(1, 2).DissatisfactionProbability);
         Assert.True(new LexiconResult(1, 0).HasEvidence);
     }
+
+    [Theory]
+    [InlineData("not very good", 0, 1)]          // the cue is the second word after the negator
+    [InlineData("not so very good", 0, 1)]       // the third: still in reach
+    [InlineData("not so very very good", 1, 0)]  // the fourth: out of reach
+    [InlineData("不太好", 0, 1)]                  // 不太 then 好
+    public void Score_NegationReach_IsThreeWords(string text, int positive, int negative)
+    {
+        Assert.Equal(new LexiconResult(positive, negative), SentimentLexicon.Score(text));
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData(",")]
+    [InlineData("!")]
+    [InlineData("?")]
+    [InlineData(";")]
+    [InlineData(":")]
+    [InlineData("。")]
+    [InlineData("、")]
+    [InlineData("\n")]
+    [InlineData("~")]
+    [InlineData("…")]
+    public void Score_EveryClauseEnd_StopsANegator(string end)
+    {
+        Assert.Equal(new LexiconResult(1, 0), SentimentLexicon.Score("not" + end + "good"));
+        Assert.Equal(new LexiconResult(0, 1), SentimentLexicon.Score("not good" + end));
+    }
+
+    [Fact]
+    public void Score_Quotes_AroundAWord_AreNotPartOfIt()
+    {
+        Assert.Equal(new LexiconResult(1, 0), SentimentLexicon.Score("'good'"));
+        Assert.Equal(new LexiconResult(0, 1), SentimentLexicon.Score("it isn't good"));
+        Assert.Equal(new LexiconResult(0, 0), SentimentLexicon.Score("goods")); // a cue inside a longer word is not a cue
+    }
+
+    [Fact]
+    public void Score_ChineseAtTheEndOfTheText_MatchesTheLongestListedWord()
+    {
+        Assert.Equal(new LexiconResult(0, 1), SentimentLexicon.Score("质量不满意"));
+        Assert.Equal(new LexiconResult(1, 0), SentimentLexicon.Score("好评如潮"));
+        Assert.Equal(new LexiconResult(2, 0), SentimentLexicon.Score("好好"));
+    }
+
+    [Fact]
+    public void Score_PunctuationAndDigits_AreNotWords()
+    {
+        // Between the negator and the cue only symbols and digits stand: they take no place in the reach.
+        Assert.Equal(new LexiconResult(0, 1), SentimentLexicon.Score("not 1 2 3 4 5 # good"));
+        Assert.Equal(new LexiconResult(0, 1), SentimentLexicon.Score("㐀㐀㐀不好"));
+    }
+
+    [Theory]
+    [InlineData('一', 1, 0)] // the ends of the basic CJK block and of extension A are words: the cue is out of reach
+    [InlineData('鿿', 1, 0)]
+    [InlineData('㐀', 1, 0)]
+    [InlineData('䶿', 1, 0)]
+    [InlineData('\u4DC0', 0, 1)] // just past extension A (a hexagram) and just before it: symbols, no place in the reach
+    [InlineData('\u33FF', 0, 1)]
+    public void Score_CjkCharacters_TakeAPlaceInTheReach(char filler, int positive, int negative)
+    {
+        Assert.Equal(new LexiconResult(positive, negative), SentimentLexicon.Score("不" + new string(filler, 3) + "好"));
+    }
 }
