@@ -79,6 +79,7 @@ public static class CrmClientExtensions
         api.MapReportsApi();
         api.MapReportPages();
         api.MapLanguageApi();
+        api.MapSurveyPages();
         return app;
     }
 }
