@@ -23,7 +23,7 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
     public const int GrainBatch = 200;
 
     /// <summary>Customer lookups (email, phone, platform id) per call to the lookup grain.</summary>
-    public const int LookupsPerCall = 100;
+    public const int LookupsPerCall = 50;
 
 
     /// <summary>The grain numbers the rows of its part; the caller wants the request's row numbers.</summary>

@@ -33,6 +33,10 @@ public sealed partial class SurveyResultsGrain(
     private readonly Dictionary<ResultKey, TallyRow> _tallies = [];
     private HashSet<string> _responses = [];
     private HashSet<string> _invitations = [];
+
+    // Customers seen to exist: a customer is never deleted (erasure keeps the grain), so once is enough, and a batch
+    // need not wait on customers' grains that are busy taking archive entries.
+    private readonly HashSet<string> _knownCustomers = new(StringComparer.Ordinal);
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
     private (string TenantId, string SurveyId) Key => SurveyKey.Parse(this.GetPrimaryKeyString());
@@ -221,12 +225,26 @@ public sealed partial class SurveyResultsGrain(
     private async Task<HashSet<string>> ExistingCustomersAsync(string tenantId, IEnumerable<string> ids)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(200))
+        var unknown = new List<string>();
+        foreach (var id in ids)
+        {
+            if (_knownCustomers.Contains(id))
+            {
+                found.Add(id);
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+
+        foreach (var chunk in unknown.Chunk(200))
         {
             var views = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, id)).GetAsync()));
             found.UnionWith(views.OfType<CustomerView>().Select(v => v.CustomerId));
         }
 
+        _knownCustomers.UnionWith(found);
         return found;
     }
 
