@@ -88,13 +88,13 @@ public sealed class SurveyResultsPagesTests(CrmStackFixture stack, BrowserFixtur
                 $"{customers[1]},2026-11-30T10:00:00+08:00,9") + "\n", new UTF8Encoding(false));
 
             var page = await SignedInAsync(tenant, Role.Analyst, $"t/{tenant.Id}/surveys/{SurveyId}");
-            await FileInput(page).SetInputFilesAsync(bad);
+            await UploadAsync(page, bad, "import-problem");
             await Assertions.Expect(page.GetByTestId("import-problem")).ToHaveCountAsync(1);
             await Assertions.Expect(page.GetByTestId("import-problem")).ToContainTextAsync("第 3 行");
             await Assertions.Expect(page.GetByTestId("import-problems-summary")).ToContainTextAsync("未导入任何数据");
             await Assertions.Expect(page.GetByTestId("responses-total")).ToContainTextAsync("0");
 
-            await FileInput(page).SetInputFilesAsync(good);
+            await UploadAsync(page, good, "import-outcome");
             await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("新增 3 份回复", new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByTestId("responses-total")).ToContainTextAsync("3");
             await FileInput(page).SetInputFilesAsync(good);
@@ -122,6 +122,26 @@ public sealed class SurveyResultsPagesTests(CrmStackFixture stack, BrowserFixtur
 
     // MudBlazor's upload adds an input after each choice; the newest one takes the next file.
     private static ILocator FileInput(IPage page) => page.Locator("[data-testid=import] input[type=file]").Last;
+
+    /// <summary>
+    /// Chooses the file until the page reacts: right after the circuit starts, the upload's script may not yet listen
+    /// to its input, and a choice made then is lost. Importing the same file twice adds nothing, so trying again is safe.
+    /// </summary>
+    private static async Task UploadAsync(IPage page, string file, string shows)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await FileInput(page).SetInputFilesAsync(file);
+            try
+            {
+                await Assertions.Expect(page.GetByTestId(shows).First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     private async Task<IPage> SignedInAsync(TestTenant tenant, Role role, string path)
     {
