@@ -21,6 +21,9 @@ public static class CrmTables
     public const string SurveyInvitations = "CrmSurveyInvitations";
     public const string SurveyTallies = "CrmSurveyTallies";
 
+    /// <summary>Survey archive entries and webhook events recorded but not yet delivered (empty when all is delivered).</summary>
+    public const string SurveyOutbox = "CrmSurveyOutbox";
+
     /// <summary>Report aggregates per tenant and local day, with the keys of the facts each counts.</summary>
     public const string ReportDays = "CrmReportDays";
 
@@ -28,5 +31,5 @@ public static class CrmTables
     public const string ReportRuns = "CrmReportRuns";
 
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox];
 }

@@ -18,6 +18,9 @@ public sealed class CrmApiClient(HttpClient http)
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Rows of a survey import: null fields are left out, so a batch stays well inside the API's body limit.</summary>
+    public static readonly JsonSerializerOptions RowsJson = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     public Uri? BaseAddress => http.BaseAddress;
 
     /// <summary>The bearer token in use, if any.</summary>
@@ -81,13 +84,13 @@ public sealed class CrmApiClient(HttpClient http)
         // A batch is idempotent (response ids come from the rows), so one the cluster could not answer in time (503,
         // its work may even have finished) is simply sent again after the server's Retry-After.
         var path = $"api/tenants/{tenantId}/surveys/{surveyId}/responses?dryRun={(dryRun ? "true" : "false")}";
-        var response = await http.PostAsJsonAsync(path, new { responses = rows }, Json, cancellationToken);
+        var response = await http.PostAsJsonAsync(path, new { responses = rows }, RowsJson, cancellationToken);
         for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt <= MaxBatchRetries; attempt++)
         {
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2);
             response.Dispose();
             await Task.Delay(wait, cancellationToken);
-            response = await http.PostAsJsonAsync(path, new { responses = rows }, Json, cancellationToken);
+            response = await http.PostAsJsonAsync(path, new { responses = rows }, RowsJson, cancellationToken);
         }
 
         using var _ = response;

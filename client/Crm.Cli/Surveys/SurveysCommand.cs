@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Crm.Cli.Api;
+using Crm.Reporting.Imports;
 using Spectre.Console;
 
 namespace Crm.Cli.Surveys;
@@ -14,6 +15,9 @@ namespace Crm.Cli.Surveys;
 public static partial class SurveysCommand
 {
     public const int BatchSize = 1000;
+
+    /// <summary>A request's rows as JSON at most this big: the API refuses bodies over 256 KiB (long comments fill it before 1,000 rows do).</summary>
+    public const int BatchBytes = 192 * 1024;
 
     public static Command Create(ConnectionOptions connection)
     {
@@ -33,7 +37,7 @@ public static partial class SurveysCommand
     public static async Task<int> ImportAsync(CrmApiClient api, string tenant, string survey, FileInfo file, bool dryRun, TextWriter output, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        var (rows, problems) = await ImportFile.ReadAsync(file, cancellationToken);
+        var (rows, problems) = await SurveyImportFile.ReadAsync(file, cancellationToken);
         if (problems.Count == 0)
         {
             problems = await CheckOnServerAsync(api, tenant, survey, rows, console, cancellationToken);
@@ -60,9 +64,9 @@ public static partial class SurveysCommand
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask($"Importing {file.Name}", maxValue: rows.Count);
-            foreach (var batch in rows.Chunk(BatchSize))
+            foreach (var batch in Batches(rows))
             {
-                var (result, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, batch, dryRun: false, cancellationToken);
+                var (result, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: false, cancellationToken);
                 if (result is null)
                 {
                     // Checked a moment ago: only a concurrent change (a survey edit, an erased customer) gets here.
@@ -85,9 +89,9 @@ public static partial class SurveysCommand
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Checking", maxValue: rows.Count);
-            foreach (var batch in rows.Chunk(BatchSize))
+            foreach (var batch in Batches(rows))
             {
-                var (_, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, batch, dryRun: true, cancellationToken);
+                var (_, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: true, cancellationToken);
                 foreach (var (field, messages) in errors)
                 {
                     var match = RowField().Match(field);
@@ -99,6 +103,31 @@ public static partial class SurveysCommand
             }
         });
         return problems;
+    }
+
+    /// <summary>Up to <see cref="BatchSize"/> rows and <see cref="BatchBytes"/> of JSON per request, in file order.</summary>
+    public static IEnumerable<ImportRow[]> Batches(IReadOnlyList<ImportRow> rows)
+    {
+        var batch = new List<ImportRow>();
+        var bytes = 0;
+        foreach (var row in rows)
+        {
+            var size = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(row.Row, CrmApiClient.RowsJson).Length + 1;
+            if (batch.Count > 0 && (batch.Count == BatchSize || bytes + size > BatchBytes))
+            {
+                yield return [.. batch];
+                batch.Clear();
+                bytes = 0;
+            }
+
+            batch.Add(row);
+            bytes += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
     }
 
     [GeneratedRegex(@"^responses\[(\d+)\]\.?(.*)$")]

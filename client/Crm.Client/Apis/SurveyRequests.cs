@@ -18,22 +18,5 @@ public sealed record InvitationRequest(string? CustomerId, int? ValidityDays, st
 /// <summary>Responses from the platform's survey tools or an import file: at most 1,000 per request.</summary>
 public sealed record ResponsesRequest(List<ResponseRow?>? Responses);
 
-/// <summary>
-/// One response. The customer is named by exactly one of customerId, email or phone. Without a responseId the id
-/// is derived from the row's content, so sending the same row again adds nothing.
-/// </summary>
-public sealed record ResponseRow(
-    string? ResponseId,
-    string? CustomerId,
-    string? Email,
-    string? Phone,
-    DateTimeOffset? AnsweredAt,
-    int? Version,
-    int? Csat,
-    Dictionary<string, int>? Dimensions,
-    int? Nps,
-    string? Reason,
-    string? Comment);
-
 /// <summary>What a batch did (or, on a dry run, would do).</summary>
 public sealed record ResponsesResult(int Added, int AlreadyRecorded, bool DryRun);

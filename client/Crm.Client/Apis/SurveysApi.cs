@@ -98,6 +98,17 @@ public static class SurveysApi
         return app;
     }
 
+    /// <summary>
+    /// The invitations CSV for the web UI, signed in by cookie (the API takes tokens only): the same handler and
+    /// permission as the API's, so the page's download and the API's cannot differ.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSurveyPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/t/{tenantId}/surveys").ExcludeFromDescription()
+            .MapGet("/{surveyId}/invitations.csv", InvitationsCsvAsync).RequirePermission(Permission.SurveysManage);
+        return app;
+    }
+
     /// <summary>An issued invitation with its full link.</summary>
     public sealed record InvitationLink(InvitationView Invitation, string Link);
 

@@ -87,6 +87,7 @@ public static class CrmClientExtensions
         api.MapReportSchedulesApi();
         api.MapReportInboxApi();
         api.MapLanguageApi();
+        api.MapSurveyPages();
         return app;
     }
 }

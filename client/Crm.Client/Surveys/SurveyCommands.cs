@@ -22,6 +22,10 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
     /// <summary>Rows per grain call: small enough that one call stays well inside the cluster's response timeout.</summary>
     public const int GrainBatch = 200;
 
+    /// <summary>Customer lookups (email, phone, platform id) per call to the lookup grain.</summary>
+    public const int LookupsPerCall = 50;
+
+
     /// <summary>The grain numbers the rows of its part; the caller wants the request's row numbers.</summary>
     private static string Renumber(string field, Func<int, int> row)
     {
@@ -177,7 +181,7 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
                 continue;
             }
 
-            var answers = new AnswersInput(row.Csat.Value, row.Dimensions?.ToImmutableDictionary(), row.Nps, row.Reason, row.Comment);
+            var answers = new AnswersInput(row.Csat.Value, row.Dimensions, row.Nps, row.Reason, row.Comment);
             inputs.Add((i, new ResponseInput(row.ResponseId ?? DerivedId(surveyId, customerId, row), customerId, row.AnsweredAt.Value, answers, row.Version)));
         }
 
@@ -260,7 +264,7 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
             .Append(surveyId).Append('|').Append(customerId).Append('|')
             .Append(row.AnsweredAt!.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append('|')
             .Append(row.Version).Append('|').Append(row.Csat).Append('|').Append(row.Nps).Append('|').Append(row.Reason).Append('|')
-            .Append(string.Join(',', (row.Dimensions ?? []).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))).Append('|')
+            .Append(string.Join(',', (row.Dimensions ?? ImmutableDictionary<string, int>.Empty).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))).Append('|')
             .Append(row.Comment);
         return SurveyKey.Derive('p', text.ToString());
     }
@@ -268,8 +272,9 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
     private async Task<string?[]> ResolveAsync(string tenantId, IReadOnlyList<ResponseRow?> rows, List<FieldError> errors)
     {
         var result = new string?[rows.Count];
-        var lookups = new Dictionary<(ContactChannelKind, string), Task<ImmutableArray<CustomerSummary>>>();
+        var lookups = new HashSet<(string Field, string Value)>();
         var lookup = cluster.GetGrain<ICustomerLookupGrain>(tenantId);
+        var named = new (string Field, string Value)?[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i] is not { } row)
@@ -277,10 +282,9 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
                 continue;
             }
 
-            var named = new[] { row.CustomerId, row.Email, row.Phone }.Count(v => !string.IsNullOrWhiteSpace(v));
-            if (named != 1)
+            if (row.CountCustomerNames() != 1)
             {
-                errors.Add(new($"responses[{i}].customerId", "Name the customer by exactly one of customerId, email or phone."));
+                errors.Add(new($"responses[{i}].customerId", $"Name the customer by exactly one of {ResponseRow.CustomerFields}."));
             }
             else if (!string.IsNullOrWhiteSpace(row.CustomerId))
             {
@@ -288,31 +292,50 @@ public sealed class SurveyCommands(IClusterClient cluster, AuditTrail audit, Tim
             }
             else
             {
-                var key = string.IsNullOrWhiteSpace(row.Email) ? (ContactChannelKind.Phone, row.Phone!.Trim()) : (ContactChannelKind.Email, row.Email.Trim());
-                if (!lookups.ContainsKey(key))
-                {
-                    lookups[key] = lookup.FindAsync(key.Item1, key.Item2);
-                }
+                var key = !string.IsNullOrWhiteSpace(row.PlatformId) ? ("platformId", row.PlatformId.Trim())
+                    : !string.IsNullOrWhiteSpace(row.Email) ? ("email", row.Email.Trim())
+                    : ("phone", row.Phone!.Trim());
+                named[i] = key;
+                lookups.Add(key);
             }
         }
 
-        await Task.WhenAll(lookups.Values);
+        // A batch's distinct values in a few calls of LookupsPerCall each: one call apiece, hundreds would queue at the
+        // tenant's lookup workers past the cluster's response timeout; all in one call, it could outlast the timeout itself.
+        var results = new Dictionary<(string Field, string Value), LookupResult>();
+        foreach (var part in lookups.Chunk(LookupsPerCall))
+        {
+            var found = await lookup.FindManyAsync([.. part.Select(k => new LookupQuery(
+                k.Field switch { "email" => ContactChannelKind.Email, "phone" => ContactChannelKind.Phone, _ => (ContactChannelKind?)null }, k.Value))]);
+            foreach (var (key, answer) in part.Zip(found))
+            {
+                results[key] = answer;
+            }
+        }
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i] is not { } row || result[i] is not null || new[] { row.CustomerId, row.Email, row.Phone }.Count(v => !string.IsNullOrWhiteSpace(v)) != 1)
+            if (named[i] is not { } key)
             {
                 continue;
             }
 
-            var (kind, field) = string.IsNullOrWhiteSpace(row.Email) ? (ContactChannelKind.Phone, "phone") : (ContactChannelKind.Email, "email");
-            var found = await lookups[(kind, (kind == ContactChannelKind.Email ? row.Email : row.Phone)!.Trim())];
-            if (found.Length == 1)
+            var field = key.Field;
+            var what = field == "platformId" ? "platform id" : field;
+            var (customers, error) = results[key];
+            if (error is not null)
             {
-                result[i] = found[0].CustomerId;
+                // A value the lookup cannot take (not an email, not a phone number) is this row's problem, not the request's.
+                errors.Add(new($"responses[{i}].{field}", error));
+                continue;
+            }
+
+            if (customers.Length == 1)
+            {
+                result[i] = customers[0].CustomerId;
             }
             else
             {
-                errors.Add(new($"responses[{i}].{field}", found.Length == 0 ? $"No customer has this {field}." : $"{found.Length} customers have this {field}; name the customer by id."));
+                errors.Add(new($"responses[{i}].{field}", customers.Length == 0 ? $"No customer has this {what}." : $"{customers.Length} customers have this {what}; name the customer by id."));
             }
         }
 

@@ -29,4 +29,7 @@ public interface ISurveyResultsGrain : IGrainWithStringKey
 
     /// <summary>How many responses the survey has.</summary>
     Task<long> CountAsync();
+
+    /// <summary>How many responses answered invitations of the campaign.</summary>
+    Task<long> CountCampaignAnsweredAsync(string campaignId);
 }

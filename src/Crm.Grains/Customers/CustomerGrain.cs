@@ -121,6 +121,19 @@ public sealed partial class CustomerGrain(
             },
             removals);
         await TryIndexAsync();
+        if (current.ExternalRef is { } oldPlatformId && oldPlatformId != normalized.ExternalRef)
+        {
+            // Best effort: a row left behind is harmless, as every hit is confirmed against the profile.
+            try
+            {
+                await lookup.RemovePlatformIdAsync(tenantId, customerId, oldPlatformId);
+            }
+            catch (Exception ex)
+            {
+                LogIndexFailed(ex, this.GetPrimaryKeyString(), state.State.Version);
+            }
+        }
+
         CountArchive(entry.Kind);
         return View();
     }
@@ -247,6 +260,12 @@ public sealed partial class CustomerGrain(
         if (!state.State.Erased)
         {
             var (tenantId, customerId) = Key;
+            if (current.ExternalRef is { } platformId)
+            {
+                // Before the erased state is written: afterwards the grain no longer knows which row to delete.
+                await lookup.RemovePlatformIdAsync(tenantId, customerId, platformId);
+            }
+
             var now = time.GetUtcNow();
             var sequence = state.State.ArchiveCount + 1;
             var entry = new ArchiveEntry(sequence, now, ArchiveEntryKind.PersonalDataErased, "Personal data erased on request.", actor);
@@ -382,6 +401,11 @@ public sealed partial class CustomerGrain(
         if (current.Length > 0)
         {
             await lookup.AddAsync(tenantId, customerId, current);
+        }
+
+        if (state.State.Profile.ExternalRef is { } platformId)
+        {
+            await lookup.AddPlatformIdAsync(tenantId, customerId, platformId);
         }
 
         _pendingRemovals = [];

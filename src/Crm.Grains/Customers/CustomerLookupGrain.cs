@@ -31,6 +31,56 @@ public sealed class CustomerLookupGrain(ICustomerLookupStore lookup) : Grain, IC
             .Select(v => ProfileMapping.ToSummary(v!))];
     }
 
+    public async Task<ImmutableArray<CustomerSummary>> FindByPlatformIdAsync(string platformId)
+    {
+        var tenantId = this.GetPrimaryKeyString();
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            throw new ValidationFailedException([new FieldError("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")]);
+        }
+
+        var value = platformId?.Trim();
+        if (string.IsNullOrEmpty(value) || value.Length > ProfileRules.MaxExternalRefLength)
+        {
+            throw new ValidationFailedException([new FieldError("platformId", $"1 to {ProfileRules.MaxExternalRefLength} characters.")]);
+        }
+
+        var ids = await lookup.FindPlatformIdAsync(tenantId, value, MaxCandidates);
+        var views = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, id)).GetAsync()));
+        return [.. views.Where(v => v is not null && v.Profile.ExternalRef == value).Select(v => ProfileMapping.ToSummary(v!))];
+    }
+
+    /// <summary>Lookups of one call in flight at once against the table; more only queue in the storage.</summary>
+    public const int ManyInFlight = 32;
+
+    public async Task<ImmutableArray<LookupResult>> FindManyAsync(ImmutableArray<LookupQuery> queries)
+    {
+        if (queries.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var results = new LookupResult[queries.Length];
+        // Independent reads of the index and of customers' grains, a bounded number at a time (I/O, not threads).
+        foreach (var chunk in Enumerable.Range(0, queries.Length).Chunk(ManyInFlight))
+        {
+            await Task.WhenAll(chunk.Select(async i =>
+            {
+                try
+                {
+                    var q = queries[i];
+                    results[i] = new LookupResult(q.Kind is { } kind ? await FindAsync(kind, q.Value) : await FindByPlatformIdAsync(q.Value));
+                }
+                catch (ValidationFailedException ex)
+                {
+                    results[i] = new LookupResult([], string.Join(" ", ex.Errors.Select(e => e.Message)));
+                }
+            }));
+        }
+
+        return [.. results];
+    }
+
     private static string Normalize(ContactChannelKind kind, string value)
     {
         if (kind is not (ContactChannelKind.Email or ContactChannelKind.Phone))

@@ -30,6 +30,15 @@ public interface ISurveyResponseStore
 
     Task<(IReadOnlyList<InvitationRecord> Items, string? ContinuationToken)> QueryInvitationsAsync(
         string tenantId, string surveyId, string? campaignId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a batch's deliveries (replacing the same batch written before); the texts are encrypted.</summary>
+    Task PutOutboxAsync(string tenantId, string surveyId, SurveyOutboxBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>The oldest complete batches still to deliver, at most <paramref name="maxBatches"/>, in batch order.</summary>
+    Task<IReadOnlyList<SurveyOutboxBatch>> ReadOutboxAsync(string tenantId, string surveyId, int maxBatches, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes delivered batches; a batch already gone is no error.</summary>
+    Task DeleteOutboxAsync(string tenantId, string surveyId, IReadOnlyCollection<long> batchNumbers, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Makes an invitation's link token; the key stays in the silo (see <see cref="InvitationToken"/>).</summary>

@@ -12,8 +12,8 @@ namespace Crm.Grains.Surveys;
 /// <summary>
 /// A survey's responses, invitations and result tallies. Each batch of new items is first written to the state as
 /// <see cref="SurveyResultsState.Pending"/>, then applied: rows, tallies (each tally row remembers the batch that last
-/// changed it, so re-applying a batch skips buckets it already reached), archive entries and webhook events, all
-/// idempotent; then the pending batch is cleared. Activation finishes a batch a crash interrupted. The ids already
+/// changed it, so re-applying a batch skips buckets it already reached) and the outbox of archive entries and webhook
+/// events, all idempotent; then the pending batch is cleared and <see cref="SurveyDeliveryGrain"/> delivers the outbox. Activation finishes a batch a crash interrupted. The ids already
 /// recorded are held in memory (loaded once per activation), so a retried or re-imported item adds nothing.
 /// </summary>
 public sealed partial class SurveyResultsGrain(
@@ -33,6 +33,10 @@ public sealed partial class SurveyResultsGrain(
     private readonly Dictionary<ResultKey, TallyRow> _tallies = [];
     private HashSet<string> _responses = [];
     private HashSet<string> _invitations = [];
+
+    // Customers seen to exist: a customer is never deleted (erasure keeps the grain), so once is enough, and a batch
+    // need not wait on customers' grains that are busy taking archive entries.
+    private readonly HashSet<string> _knownCustomers = new(StringComparer.Ordinal);
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
     private (string TenantId, string SurveyId) Key => SurveyKey.Parse(this.GetPrimaryKeyString());
@@ -55,6 +59,9 @@ public sealed partial class SurveyResultsGrain(
         {
             await ApplyAsync(pending);
         }
+
+        // An earlier activation may have left deliveries in the outbox (a crash between its write and the poke).
+        await Delivery().PokeAsync();
     }
 
     public async Task<RecordOutcome> RecordAsync(ImmutableArray<ResponseInput> responses, bool dryRun, string actor)
@@ -125,6 +132,9 @@ public sealed partial class SurveyResultsGrain(
     }
 
     public Task<long> CountAsync() => Task.FromResult(state.State.Responses);
+
+    public Task<long> CountCampaignAnsweredAsync(string campaignId) =>
+        Task.FromResult(state.State.CampaignAnswered?.GetValueOrDefault(campaignId) ?? 0);
 
     /// <summary>Checks the whole batch before anything is written; every bad field is reported, nothing stored.</summary>
     private async Task<List<SurveyResponseEvent>> CheckAsync(ImmutableArray<ResponseInput> responses)
@@ -215,12 +225,26 @@ public sealed partial class SurveyResultsGrain(
     private async Task<HashSet<string>> ExistingCustomersAsync(string tenantId, IEnumerable<string> ids)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(200))
+        var unknown = new List<string>();
+        foreach (var id in ids)
+        {
+            if (_knownCustomers.Contains(id))
+            {
+                found.Add(id);
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+
+        foreach (var chunk in unknown.Chunk(200))
         {
             var views = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, id)).GetAsync()));
             found.UnionWith(views.OfType<CustomerView>().Select(v => v.CustomerId));
         }
 
+        _knownCustomers.UnionWith(found);
         return found;
     }
 
@@ -286,9 +310,14 @@ public sealed partial class SurveyResultsGrain(
             Pending = null,
             Responses = state.State.Responses + batch.Responses.Length,
             Invitations = state.State.Invitations + batch.Invitations.Length,
+            CampaignAnswered = batch.Responses.Where(r => r.CampaignId is not null).GroupBy(r => r.CampaignId!)
+                .Aggregate(state.State.CampaignAnswered ?? ImmutableDictionary<string, long>.Empty, (counts, g) => counts.SetItem(g.Key, counts.GetValueOrDefault(g.Key) + g.Count())),
         };
         await state.WriteStateAsync();
+        await Delivery().PokeAsync();
     }
+
+    private ISurveyDeliveryGrain Delivery() => GrainFactory.GetGrain<ISurveyDeliveryGrain>(this.GetPrimaryKeyString());
 
     private async Task ApplyRowsAsync(PendingBatch batch)
     {
@@ -335,18 +364,14 @@ public sealed partial class SurveyResultsGrain(
             _tallies[row.Key] = row;
         }
 
-        // Archive and webhook receivers drop repeats by id, so a batch applied again delivers nothing twice.
-        var archive = batch.Responses.Select(r => (r.CustomerId, Item: SurveyArchiveEntries.Answered(r)))
-            .Concat(batch.Invitations.Select(i => (i.CustomerId, Item: SurveyArchiveEntries.Invited(i))))
-            .GroupBy(x => x.CustomerId);
-        // One call per customer, all at once: the customers' grains and archive partitions are independent.
-        await Task.WhenAll(archive.Select(g => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, g.Key))
-            .AppendSurveyEventsAsync([.. g.Select(x => x.Item)], batch.Actor)));
-
-        var webhook = GrainFactory.GetGrain<IWebhookGrain>(tenantId);
-        foreach (var i in batch.Invitations)
+        // What others get (archive entries, webhook events) goes to the outbox with the rows; the delivery grain
+        // hands it over after this call, so a batch's time does not grow with the number of customers it touches.
+        var deliveries = batch.Responses.Select(r => new SurveyDelivery(r.CustomerId, SurveyArchiveEntries.Answered(r)))
+            .Concat(batch.Invitations.Select(i => new SurveyDelivery(i.CustomerId, SurveyArchiveEntries.Invited(i), InvitedEvent(tenantId, i))))
+            .ToList();
+        if (deliveries.Count > 0)
         {
-            await webhook.EnqueueAsync(InvitedEvent(tenantId, i));
+            await store.PutOutboxAsync(tenantId, surveyId, new SurveyOutboxBatch(batch.Number, batch.Actor, deliveries));
         }
 
         _responses.UnionWith(batch.Responses.Select(r => r.ResponseId));

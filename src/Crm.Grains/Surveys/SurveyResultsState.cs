@@ -13,6 +13,9 @@ public sealed record SurveyResultsState
     [Id(1)] public PendingBatch? Pending { get; init; }
     [Id(2)] public long Responses { get; init; }
     [Id(3)] public long Invitations { get; init; }
+
+    /// <summary>Responses per campaign, counted with the batch that recorded them (so exactly once).</summary>
+    [Id(4)] public ImmutableDictionary<string, long>? CampaignAnswered { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("crm.surveys.pending-batch")]

@@ -31,9 +31,20 @@ public sealed class TableCustomerLookupStore(TableServiceClient service, LookupH
         }
     }
 
-    public async Task<IReadOnlyList<string>> FindAsync(string tenantId, ContactChannel channel, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> FindAsync(string tenantId, ContactChannel channel, int max, CancellationToken cancellationToken = default) =>
+        FindAsync(PartitionKey(tenantId, channel), max, cancellationToken);
+
+    public async Task AddPlatformIdAsync(string tenantId, string customerId, string platformId, CancellationToken cancellationToken = default) =>
+        await _table.UpsertEntityAsync(new TableEntity(PlatformKey(tenantId, platformId), TableKey.Escape(customerId)), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task RemovePlatformIdAsync(string tenantId, string customerId, string platformId, CancellationToken cancellationToken = default) =>
+        await _table.DeleteEntityAsync(PlatformKey(tenantId, platformId), TableKey.Escape(customerId), cancellationToken: cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindPlatformIdAsync(string tenantId, string platformId, int max, CancellationToken cancellationToken = default) =>
+        FindAsync(PlatformKey(tenantId, platformId), max, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> FindAsync(string pk, int max, CancellationToken cancellationToken)
     {
-        var pk = PartitionKey(tenantId, channel);
         var ids = new List<string>(max);
         await foreach (var row in _table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), maxPerPage: max, select: ["RowKey"], cancellationToken: cancellationToken))
@@ -47,6 +58,9 @@ public sealed class TableCustomerLookupStore(TableServiceClient service, LookupH
 
         return ids;
     }
+
+    // "platform" is no channel kind's name, so a platform id never shares a partition with an email or a phone.
+    private string PlatformKey(string tenantId, string platformId) => TableKey.Escape(tenantId) + "|" + hasher.Hash("platform", platformId);
 
     private string PartitionKey(string tenantId, ContactChannel channel) =>
         TableKey.Escape(tenantId) + "|" + hasher.Hash(channel.Kind.ToString().ToLowerInvariant(), channel.Value);

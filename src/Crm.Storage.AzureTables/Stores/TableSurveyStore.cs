@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Crm.Contracts.Surveys;
@@ -20,6 +21,10 @@ public sealed class TableSurveyStore(TableServiceClient service, PersonalDataPro
     private readonly TableClient _responses = service.GetTableClient(CrmTables.SurveyResponses);
     private readonly TableClient _invitations = service.GetTableClient(CrmTables.SurveyInvitations);
     private readonly TableClient _tallies = service.GetTableClient(CrmTables.SurveyTallies);
+    private readonly TableClient _outbox = service.GetTableClient(CrmTables.SurveyOutbox);
+
+    /// <summary>UTF-8 bytes of deliveries per outbox row before encryption: one string property holds at most 64 KiB.</summary>
+    private const int OutboxPartBytes = 30_000;
 
     public async Task<(IReadOnlyCollection<string> Responses, IReadOnlyCollection<string> Invitations)> ReadIdsAsync(
         string tenantId, string surveyId, CancellationToken cancellationToken = default)
@@ -150,6 +155,90 @@ public sealed class TableSurveyStore(TableServiceClient service, PersonalDataPro
 
         return ([], null);
     }
+
+    public Task PutOutboxAsync(string tenantId, string surveyId, SurveyOutboxBatch batch, CancellationToken cancellationToken = default)
+    {
+        // A batch is one or more rows "number-part" in the survey's partition; each names how many parts make it whole.
+        var pk = Partition(tenantId, surveyId);
+        var parts = new List<List<SurveyDelivery>>();
+        var bytes = 0;
+        foreach (var item in batch.Items)
+        {
+            var size = 300 + Encoding.UTF8.GetByteCount(item.Archive.Entry.Summary) + Encoding.UTF8.GetByteCount(item.Archive.Entry.Detail ?? "") + (item.Webhook is null ? 0 : 1000);
+            if (parts.Count == 0 || parts[^1].Count > 0 && bytes + size > OutboxPartBytes)
+            {
+                parts.Add([]);
+                bytes = 0;
+            }
+
+            parts[^1].Add(item);
+            bytes += size;
+        }
+
+        if (parts.Count == 0)
+        {
+            parts.Add([]);
+        }
+
+        return PartitionBatches.UpsertAsync(_outbox, parts.Select((part, i) => new TableEntity(pk, OutboxKey(batch.Number, i))
+        {
+            ["Number"] = batch.Number,
+            ["Parts"] = parts.Count,
+            ["Actor"] = batch.Actor,
+            ["Items"] = protector.ProtectString(JsonSerializer.Serialize(part, Json)),
+        }).ToAsyncEnumerable(), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SurveyOutboxBatch>> ReadOutboxAsync(string tenantId, string surveyId, int maxBatches, CancellationToken cancellationToken = default)
+    {
+        var pk = Partition(tenantId, surveyId);
+        var batches = new List<SurveyOutboxBatch>();
+        (long Number, int Parts, string Actor, List<SurveyDelivery> Items, int Seen)? open = null;
+        await foreach (var row in _outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), maxPerPage: 100, cancellationToken: cancellationToken))
+        {
+            var number = row.GetInt64("Number") ?? 0;
+            if (open is { } o && o.Number != number)
+            {
+                // A batch with parts missing is being rewritten by its grain right now; stop before it, keeping order.
+                break;
+            }
+
+            var items = JsonSerializer.Deserialize<List<SurveyDelivery>>(protector.UnprotectString(row.GetString("Items")) ?? "[]", Json) ?? [];
+            var current = open ?? (number, row.GetInt32("Parts") ?? 1, row.GetString("Actor") ?? "system", new List<SurveyDelivery>(), 0);
+            current.Items.AddRange(items);
+            current.Seen++;
+            open = current;
+            if (current.Seen == current.Parts)
+            {
+                batches.Add(new SurveyOutboxBatch(current.Number, current.Actor, current.Items));
+                open = null;
+                if (batches.Count == maxBatches)
+                {
+                    break;
+                }
+            }
+        }
+
+        return batches;
+    }
+
+    public async Task DeleteOutboxAsync(string tenantId, string surveyId, IReadOnlyCollection<long> batchNumbers, CancellationToken cancellationToken = default)
+    {
+        var pk = Partition(tenantId, surveyId);
+        foreach (var number in batchNumbers)
+        {
+            var low = OutboxKey(number, 0);
+            var high = OutboxKey(number + 1, 0);
+            await foreach (var row in _outbox.QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {low} and RowKey lt {high}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                // A missing row is what deleting wants; the SDK reports it as a 404 response, not an exception.
+                await _outbox.DeleteEntityAsync(pk, row.RowKey, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    private static string OutboxKey(long number, int part) => string.Create(CultureInfo.InvariantCulture, $"{number:D19}-{part:D5}");
 
     private TableEntity ResponseRow(string pk, SurveyResponseEvent r, ResultKey key) => new(pk, TableKey.Escape(r.ResponseId))
     {

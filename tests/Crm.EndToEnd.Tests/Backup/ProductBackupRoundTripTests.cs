@@ -55,7 +55,8 @@ public sealed class ProductBackupRoundTripTests(CrmStackFixture stack)
         Assert.Equal(source.Keys.Order(), restored.Keys.Order());
         foreach (var (table, rows) in source)
         {
-            Assert.True(rows.Count > 0 || table is "CrmReminders", $"{table} has rows");
+            // The survey outbox is empty once its deliveries are made, which is right after the response above.
+            Assert.True(rows.Count > 0 || table is "CrmReminders" or "CrmSurveyOutbox", $"{table} has rows");
             Assert.Equal(rows.Keys.Order(), restored[table].Keys.Order());
             foreach (var (key, properties) in rows)
             {

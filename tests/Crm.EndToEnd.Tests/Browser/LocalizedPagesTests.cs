@@ -30,6 +30,7 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
     {
         var tenant = await stack.NewTenantAsync();
         var (customerId, caseId) = await SeedAsync(tenant);
+        var surveyId = await SeedSurveyAsync(tenant, customerId);
         var pages = TenantPages();
         Assert.True(pages.Count >= 9, "the tenant pages are found");
 
@@ -41,7 +42,7 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
             await using var chinese = await SignedInAsync("zh-CN", username, password);
             foreach (var route in pages)
             {
-                var path = route.Replace("{TenantId}", tenant.Id).Replace("{CustomerId}", customerId).Replace("{CaseId}", caseId).TrimStart('/');
+                var path = route.Replace("{TenantId}", tenant.Id).Replace("{CustomerId}", customerId).Replace("{CaseId}", caseId).Replace("{SurveyId}", surveyId).TrimStart('/');
                 var en = await VisibleTextsAsync(english, path);
                 var zh = await VisibleTextsAsync(chinese, path);
                 failures.AddRange(UntranslatedText.Find(en, zh, text => IsData(text, tenant)).Select(text => $"{path} as {role}: \"{text}\""));
@@ -133,6 +134,23 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
         await cluster.GetGrain<ICaseGrain>(CaseKey.Format(tenant.Id, escalated)).EscalateAsync("客户情绪激动", agent);
         await cluster.GetGrain<IServiceDeskGrain>(tenant.Id).SaveMacroAsync(null, new MacroInput("退款说明", "您好，退款将在 3 个工作日内原路退回。"), agent);
         return (customer.CustomerId, caseId);
+    }
+
+    /// <summary>A survey with a few responses (too few for figures, so both the figures' and the "too few" texts show) and a low rating's reason.</summary>
+    private static async Task<string> SeedSurveyAsync(TestTenant tenant, string customerId)
+    {
+        const string surveyId = "s2026";
+        var analyst = tenant.As(Role.Analyst);
+        (await analyst.PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys", new { surveyId, name = "售后满意度调查" })).EnsureSuccessStatusCode();
+        (await analyst.PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys/{surveyId}/responses", new
+        {
+            responses = new object[]
+            {
+                new { customerId, answeredAt = DateTimeOffset.UtcNow.AddHours(-2), csat = 5, nps = 10, comment = "物流很快" },
+                new { customerId, answeredAt = DateTimeOffset.UtcNow.AddHours(-1), csat = 1, reason = "slow-response", comment = "回复太慢" },
+            },
+        })).EnsureSuccessStatusCode();
+        return surveyId;
     }
 
     // The tenant's own data: its id, its users' names (made by the fixture in English) and what was seeded.

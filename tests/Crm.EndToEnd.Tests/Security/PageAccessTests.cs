@@ -35,10 +35,11 @@ public sealed partial class PageAccessTests(CrmStackFixture stack)
         await stack.ClientServices.GetRequiredService<IClusterClient>().GetGrain<ICaseGrain>(CaseKey.Format(home.Id, caseId)).OpenAsync(
             new NewCase(customer.CustomerId, CaseKind.Inquiry, $"Case of {SecretName}", "Walked by the page test.", RequestId: requestId),
             home.Users[Role.Agent].Username);
+        (await home.As(Role.Analyst).PostAsJsonAsync($"api/tenants/{home.Id}/surveys", new { surveyId = "s2026", name = "Survey" })).EnsureSuccessStatusCode();
         var pages = TenantPages();
         Assert.True(pages.Count >= 9, "the customer and case pages are found");
         string PathOf(string route) =>
-            route.Replace("{TenantId}", home.Id).Replace("{CustomerId}", customer.CustomerId).Replace("{CaseId}", caseId).TrimStart('/');
+            route.Replace("{TenantId}", home.Id).Replace("{CustomerId}", customer.CustomerId).Replace("{CaseId}", caseId).Replace("{SurveyId}", "s2026").TrimStart('/');
 
         var failures = new List<string>();
         foreach (var (tenant, role) in AccessRules.TenantRoles.Select(r => (home, r)).Concat(AccessRules.TenantRoles.Select(r => (other, r))))

@@ -17,10 +17,9 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
 {
     private const int Customers = 200;
 
-    // Skipped, not passing: on the shared 2-core machine, batches of this file over 200 customers outlast the cluster's
-    // 3 s response timeout (503) after about a minute, and the retried batches did not catch up before the deadline.
-    // The import path itself is covered by the two tests below; see the report.
-    [Fact(Skip = "100,000-row import outlasts the cluster's 3 s response timeout on this machine; open work, see docs/surveys.md")]
+    // Rows name their customers by id, platform id and email in turn, over 200 customers, so every batch touches all
+    // of them: the archive entries go out through the survey's outbox after each batch, not inside it.
+    [Fact(Skip = "Not yet seen passing: on the shared machine (load 20-40) a run outlasted the session; see docs/surveys.md, known gaps")]
     public async Task Import_100000Rows_AllCounted_AndImportingTheSameFileAgainAddsNothing()
     {
         const int rows = 100_000;
@@ -28,13 +27,18 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
         var folder = Directory.CreateTempSubdirectory("crm-import-").FullName;
         var file = Path.Combine(folder, "responses.csv");
         var satisfied = await WriteCsvAsync(file, rows, customers);
+        // Through the suite's front end (30 s response timeout). With the production 2 s, on the shared 2-core machine at a
+        // load average of 35-40, a batch still failed eleven 503s in a row at 52% (see docs/surveys.md).
+        var address = stack.BaseAddress;
         try
         {
             var clock = Stopwatch.StartNew();
-            var (exit, output) = await RunAsync(tenant, file);
-            log.WriteLine($"first import: {clock.Elapsed}; {output[^Math.Min(300, output.Length)..]}");
+            var (exit, output) = await RunAsync(tenant, file, address);
+            log.WriteLine($"first import: {clock.Elapsed}; {output[..Math.Min(2000, output.Length)]} … {output[^Math.Min(300, output.Length)..]}");
             var results = await ResultsAsync(tenant);
-            var (again, againOutput) = await RunAsync(tenant, file);
+            clock.Restart();
+            var (again, againOutput) = await RunAsync(tenant, file, address);
+            log.WriteLine($"second import: {clock.Elapsed}");
             var after = await ResultsAsync(tenant);
 
             Assert.Equal(0, exit);
@@ -126,11 +130,13 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
         }
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(TestTenant tenant, string file, params string[] extra)
+    private Task<(int Exit, string Output)> RunAsync(TestTenant tenant, string file, params string[] extra) => RunAsync(tenant, file, stack.BaseAddress, extra);
+
+    private async Task<(int Exit, string Output)> RunAsync(TestTenant tenant, string file, Uri url, params string[] extra)
     {
         var token = tenant.As(Role.Analyst).DefaultRequestHeaders.Authorization!.Parameter!;
         var output = new StringWriter();
-        string[] args = ["surveys", "import", "--url", stack.BaseAddress.ToString(), "--token", token, "--tenant", tenant.Id, "--survey", "csat", "--file", file, .. extra];
+        string[] args = ["surveys", "import", "--url", url.ToString(), "--token", token, "--tenant", tenant.Id, "--survey", "csat", "--file", file, .. extra];
         var exit = await CrmCli.CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
         return (exit, output.ToString());
     }
@@ -145,7 +151,7 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
         for (var i = 0; i < count; i++)
         {
             var customer = await CrmStackFixture.ReadAsync<CustomerView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers",
-                new { displayName = $"Customer {i}", channels = new[] { new { kind = "Email", value = $"c{i}@example.com" } } }));
+                new { displayName = $"Customer {i}", channels = new[] { new { kind = "Email", value = $"c{i}@example.com" } }, externalRef = $"PLT-{i}" }));
             ids.Add(customer.CustomerId);
         }
 
@@ -160,17 +166,17 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
         var start = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var satisfied = 0;
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        await writer.WriteLineAsync("customerId,email,answeredAt,csat,nps,reason,comment,dim.product-quality,dim.response-speed");
+        await writer.WriteLineAsync("customerId,platformId,email,answeredAt,csat,nps,reason,comment,dim.product-quality,dim.response-speed");
         for (var i = 0; i < rows; i++)
         {
             var csat = random.Next(1, 6);
             satisfied += csat >= 4 ? 1 : 0;
             var c = random.Next(customers.Count);
-            var byEmail = i % 3 == 0;
+            var (byId, byPlatform, byEmail) = (i % 3 == 1, i % 3 == 2, i % 3 == 0);
             var reason = csat <= 2 && i % 2 == 0 ? "slow-response" : "";
             var comment = i % 10 == 0 ? "\"物流很快，客服态度好, thanks\"" : "";
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{(byEmail ? "" : customers[c])},{(byEmail ? $"c{c}@example.com" : "")},{start.AddSeconds(i):O},{csat},{random.Next(0, 11)},{reason},{comment},{random.Next(1, 6)},{csat}"));
+                $"{(byId ? customers[c] : "")},{(byPlatform ? $"PLT-{c}" : "")},{(byEmail ? $"c{c}@example.com" : "")},{start.AddSeconds(i):O},{csat},{random.Next(0, 11)},{reason},{comment},{random.Next(1, 6)},{csat}"));
         }
 
         return satisfied;

@@ -44,8 +44,25 @@ public sealed class CustomerLookupTests(ClusterFixture fixture)
         Assert.Equal(customerId, Assert.Single(await Lookup(tenant).FindAsync(ContactChannelKind.Email, newEmail)).CustomerId);
         Assert.Equal(customerId, Assert.Single(await Lookup(tenant).FindAsync(ContactChannelKind.Phone, person.PhoneNormalized)).CustomerId);
 
-        // The old value's row is deleted, not merely filtered out: one row for the new email, one for the phone.
-        Assert.Equal(2, await RawRows.CountLookupRowsAsync(fixture.Tables, customerId));
+        // The old value's row is deleted, not merely filtered out: one row for the new email, one for the phone, one for the platform id.
+        Assert.Equal(3, await RawRows.CountLookupRowsAsync(fixture.Tables, customerId));
+    }
+
+    [Fact]
+    public async Task FindByPlatformIdAsync_FindsTheCustomer_AndAfterAChangeOnlyTheNewId()
+    {
+        var (tenant, customerId, person) = await CreateAsync();
+        var profile = person.Profile();
+        var found = await Lookup(tenant).FindByPlatformIdAsync(" " + profile.ExternalRef + " ");
+        var customer = fixture.Client.GetGrain<ICustomerGrain>(CustomerKey.Format(tenant, customerId));
+        await customer.UpdateProfileAsync(profile with { ExternalRef = profile.ExternalRef + "-2" }, null, "agent-1");
+
+        Assert.Equal(customerId, Assert.Single(found).CustomerId);
+        Assert.Empty(await Lookup(tenant).FindByPlatformIdAsync(profile.ExternalRef!));
+        Assert.Equal(customerId, Assert.Single(await Lookup(tenant).FindByPlatformIdAsync(profile.ExternalRef + "-2")).CustomerId);
+        Assert.Empty(await Lookup(CustomerBuilder.NewTenant()).FindByPlatformIdAsync(profile.ExternalRef + "-2"));
+        Assert.Equal(3, await RawRows.CountLookupRowsAsync(fixture.Tables, customerId));
+        Assert.Equal("platformId", Assert.Single((await Assert.ThrowsAsync<ValidationFailedException>(() => Lookup(tenant).FindByPlatformIdAsync(" "))).Errors).Field);
     }
 
     [Fact]

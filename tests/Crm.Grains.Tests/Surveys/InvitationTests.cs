@@ -29,6 +29,7 @@ public sealed class InvitationTests(ClusterFixture fixture)
         var second = await desk.Invitation(invitation.Token).SubmitAsync(new AnswersInput(5));
         var after = await desk.Invitation(invitation.Token).OpenAsync();
         var row = Assert.Single((await desk.Results().GetResultsAsync(new())).Rows);
+        await desk.DeliveredAsync();
         var archive = await desk.Customer().GetArchiveAsync(20, null);
 
         Assert.True(InvitationToken.IsWellFormed(invitation.Token));

@@ -43,6 +43,23 @@ internal sealed class SurveyDesk(IClusterClient client, string tenantId, IReadOn
 
     public ICustomerGrain Customer(string? customerId = null) => client.GetGrain<ICustomerGrain>(CustomerKey.Format(TenantId, customerId ?? CustomerIds[0]));
 
+    public ISurveyDeliveryGrain Delivery(string surveyId = SurveyId) => client.GetGrain<ISurveyDeliveryGrain>(SurveyKey.Format(TenantId, surveyId));
+
+    /// <summary>Waits until the survey's outbox is delivered (archive entries, webhook events), at most <paramref name="seconds"/>.</summary>
+    public async Task DeliveredAsync(string surveyId = SurveyId, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (await Delivery(surveyId).PendingAsync() > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Survey {surveyId}'s outbox not delivered within {seconds} s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public IInvitationGrain Invitation(string token) => client.GetGrain<IInvitationGrain>(InvitationToken.Hash(token));
 
     public static ResponseInput Response(string id, string customerId, int csat, int? nps = null, string? comment = null, int? version = null, string? reason = null) =>

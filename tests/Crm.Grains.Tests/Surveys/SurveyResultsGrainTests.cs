@@ -70,6 +70,7 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
 
         await desk.Results().RecordAsync([response], dryRun: false, "platform");
         await desk.Results().RecordAsync([response], dryRun: false, "platform");
+        await desk.DeliveredAsync();
         var archive = await desk.Customer().GetArchiveAsync(20, null);
         var rows = await RowsAsync(CrmTables.SurveyResponses, desk.TenantId);
 
@@ -80,6 +81,35 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
         var row = Assert.Single(rows);
         Assert.DoesNotContain("快递", row.GetString("Comment"));
         Assert.Equal(2, row.GetInt32("Csat"));
+    }
+
+    [Fact]
+    public async Task Record_ArchiveDown_CountedAtOnce_AndEntriesArriveOnceWhenItHeals()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        var batch = ImmutableArray.Create(
+            SurveyDesk.Response("r1", desk.CustomerIds[0], 5), SurveyDesk.Response("r2", desk.CustomerIds[0], 1), SurveyDesk.Response("r3", desk.CustomerIds[1], 4));
+        fixture.Archive.FailPuts(desk.TenantId);
+        try
+        {
+            // Recording does not wait for the customers' archives: the batch is counted though they are down.
+            Assert.Equal(new RecordOutcome(3, 0), await desk.Results().RecordAsync(batch, dryRun: false, "platform"));
+            Assert.Equal(3, Assert.Single((await desk.Results().GetResultsAsync(new())).Rows).Responses);
+            Assert.Equal(1, await desk.Delivery().PendingAsync());
+            Assert.DoesNotContain((await desk.Customer().GetArchiveAsync(20, null)).Entries, e => e.Kind == ArchiveEntryKind.Survey);
+        }
+        finally
+        {
+            fixture.Archive.Heal(desk.TenantId);
+        }
+
+        await desk.DeliveredAsync();
+        await desk.Results().RecordAsync(batch, dryRun: false, "platform");
+        await desk.DeliveredAsync();
+
+        Assert.Equal(["r1", "r2"], (await desk.Customer().GetArchiveAsync(20, null)).Entries.Where(e => e.Kind == ArchiveEntryKind.Survey).Select(e => e.ReferenceId).Order());
+        Assert.Equal("r3", Assert.Single((await desk.Customer(desk.CustomerIds[1]).GetArchiveAsync(20, null)).Entries, e => e.Kind == ArchiveEntryKind.Survey).ReferenceId);
+        Assert.Equal(0, await desk.Delivery().PendingAsync());
     }
 
     [Fact]

@@ -1,20 +1,26 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Crm.Contracts.Surveys;
 
-namespace Crm.Cli.Surveys;
+namespace Crm.Reporting.Imports;
 
 /// <summary>
-/// Reads an import file: CSV (a header row; columns responseId, customerId, email, phone, answeredAt, version, csat,
+/// Reads an import file: CSV (a header row; columns responseId, customerId, platformId, email, phone, answeredAt, version, csat,
 /// nps, reason, comment, and one "dim.&lt;key&gt;" column per rated dimension) or JSON (an array of objects with the same
-/// fields, dimensions as an object). Every row is checked for shape here; the server checks the rest.
+/// fields, dimensions as an object). Every row is checked for shape here; the server checks the rest. The CLI and the
+/// web upload both read files through it, so a file means the same wherever it is imported.
 /// </summary>
-public static class ImportFile
+public static class SurveyImportFile
 {
     public const string DimensionPrefix = "dim.";
 
-    private static readonly string[] Known = ["responseid", "customerid", "email", "phone", "answeredat", "version", "csat", "nps", "reason", "comment"];
+    private static readonly string[] Known = ["responseid", "customerid", "platformid", "email", "phone", "answeredat", "version", "csat", "nps", "reason", "comment"];
+
+    /// <summary>Rows the JSON reader takes: the API's names (camelCase), enums by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static async Task<(List<ImportRow> Rows, List<ImportProblem> Problems)> ReadAsync(FileInfo file, CancellationToken cancellationToken)
     {
@@ -23,19 +29,24 @@ public static class ImportFile
             return ([], [new ImportProblem(0, "file", $"'{file.FullName}' does not exist.")]);
         }
 
-        return file.Extension.ToLowerInvariant() switch
-        {
-            ".csv" => await ReadCsvAsync(file, cancellationToken),
-            ".json" => await ReadJsonAsync(file, cancellationToken),
-            _ => ([], [new ImportProblem(0, "file", "A .csv or .json file.")]),
-        };
+        await using var stream = file.OpenRead();
+        return await ReadAsync(stream, file.Name, cancellationToken);
     }
 
-    private static async Task<(List<ImportRow>, List<ImportProblem>)> ReadCsvAsync(FileInfo file, CancellationToken cancellationToken)
+    /// <summary>Reads a file by its name's extension (.csv or .json) from a stream, such as an upload.</summary>
+    public static async Task<(List<ImportRow> Rows, List<ImportProblem> Problems)> ReadAsync(Stream stream, string fileName, CancellationToken cancellationToken) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" => await ReadCsvAsync(stream, cancellationToken),
+            ".json" => await ReadJsonAsync(stream, cancellationToken),
+            _ => ([], [new ImportProblem(0, "file", "A .csv or .json file.")]),
+        };
+
+    private static async Task<(List<ImportRow>, List<ImportProblem>)> ReadCsvAsync(Stream stream, CancellationToken cancellationToken)
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
         if (!await csv.ReadAsync() || !csv.ReadHeader())
         {
@@ -93,8 +104,8 @@ public static class ImportFile
                 }
             }
 
-            var row = new ImportRow(Text("responseId"), Text("customerId"), Text("email"), Text("phone"), answeredAt, Number("version"), Number("csat"),
-                dimensions.Count > 0 ? dimensions : null, Number("nps"), Text("reason"), Text("comment")) { Line = line };
+            var row = new ImportRow(line, new ResponseRow(Text("responseId"), Text("customerId"), Text("email"), Text("phone"), answeredAt, Number("version"), Number("csat"),
+                dimensions.Count > 0 ? dimensions.ToImmutableDictionary() : null, Number("nps"), Text("reason"), Text("comment"), Text("platformId")));
             problems.AddRange(rowProblems);
             problems.AddRange(Check(row));
             rows.Add(row);
@@ -103,15 +114,14 @@ public static class ImportFile
         return (rows, problems);
     }
 
-    private static async Task<(List<ImportRow>, List<ImportProblem>)> ReadJsonAsync(FileInfo file, CancellationToken cancellationToken)
+    private static async Task<(List<ImportRow>, List<ImportProblem>)> ReadJsonAsync(Stream stream, CancellationToken cancellationToken)
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
-        await using var stream = file.OpenRead();
         long index = 0;
         try
         {
-            await foreach (var row in JsonSerializer.DeserializeAsyncEnumerable<ImportRow>(stream, Api.CrmApiClient.Json, cancellationToken))
+            await foreach (var row in JsonSerializer.DeserializeAsyncEnumerable<ResponseRow>(stream, Json, cancellationToken))
             {
                 // JSON rows are numbered by their place in the array, from 1.
                 index++;
@@ -121,7 +131,7 @@ public static class ImportFile
                     continue;
                 }
 
-                var numbered = row with { Line = index };
+                var numbered = new ImportRow(index, row);
                 problems.AddRange(Check(numbered));
                 rows.Add(numbered);
             }
@@ -135,31 +145,31 @@ public static class ImportFile
     }
 
     /// <summary>The shape every row needs before the server sees it.</summary>
-    private static IEnumerable<ImportProblem> Check(ImportRow row)
+    private static IEnumerable<ImportProblem> Check(ImportRow numbered)
     {
-        var named = new[] { row.CustomerId, row.Email, row.Phone }.Count(v => !string.IsNullOrWhiteSpace(v));
-        if (named != 1)
+        var (line, row) = (numbered.Line, numbered.Row);
+        if (row.CountCustomerNames() != 1)
         {
-            yield return new ImportProblem(row.Line, "customerId", "Name the customer by exactly one of customerId, email or phone.");
+            yield return new ImportProblem(line, "customerId", $"Name the customer by exactly one of {ResponseRow.CustomerFields}.");
         }
 
         if (row.AnsweredAt is null)
         {
-            yield return new ImportProblem(row.Line, "answeredAt", "Required.");
+            yield return new ImportProblem(line, "answeredAt", "Required.");
         }
 
         if (row.Csat is null)
         {
-            yield return new ImportProblem(row.Line, "csat", "Required: 1 to 5.");
+            yield return new ImportProblem(line, "csat", "Required: 1 to 5.");
         }
         else if (row.Csat is < 1 or > 5)
         {
-            yield return new ImportProblem(row.Line, "csat", $"{row.Csat} is not 1 to 5.");
+            yield return new ImportProblem(line, "csat", $"{row.Csat} is not 1 to 5.");
         }
 
         if (row.Nps is < 0 or > 10)
         {
-            yield return new ImportProblem(row.Line, "nps", $"{row.Nps} is not 0 to 10.");
+            yield return new ImportProblem(line, "nps", $"{row.Nps} is not 0 to 10.");
         }
     }
 }
