@@ -20,9 +20,19 @@ public static class ReportInboxApi
             .WithSummary("Every finished report of the tenant, newest first, with its documents and their sizes.")
             .RequirePermission(Permission.ReportsRead)
             .ProducesValidationProblem();
-        api.MapGet("/{period}/{**name}", GetDocumentAsync).WithName("GetFinishedReportDocument")
-            .WithSummary("A document of a finished report as it was stored: report.html, report.pdf or tables/{table}.csv.")
+        api.MapGet("/{period}/{name}", GetDocumentAsync).WithName("GetFinishedReportDocument")
+            .WithSummary("A document of a finished report as it was stored: report.html or report.pdf.")
             .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, null, "text/html", "application/pdf")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        // Two routes rather than one catch-all: an OpenAPI path parameter cannot hold a slash.
+        api.MapGet("/{period}/tables/{table}", (string tenantId, string period, string table, IClusterClient cluster) =>
+                GetDocumentAsync(tenantId, period, "tables/" + table, cluster))
+            .WithName("GetFinishedReportTable")
+            .WithSummary("A table of a finished report as it was stored, as CSV: tables/{table}.csv.")
+            .RequirePermission(Permission.ReportsRead)
+            .Produces(StatusCodes.Status200OK, null, "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -65,7 +75,7 @@ public static class ReportInboxApi
         return TypedResults.Ok(run);
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<string>>> GetDocumentAsync(
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetDocumentAsync(
         string tenantId, string period, string name, IClusterClient cluster)
     {
         if (!Identifiers.IsTenantId(tenantId))
@@ -80,7 +90,7 @@ public static class ReportInboxApi
 
         if (await cluster.GetGrain<IReportInboxGrain>(tenantId).GetDocumentAsync(period, name) is not { } file)
         {
-            return TypedResults.NotFound("No such finished report document.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such finished report document.");
         }
 
         var download = file.Name.EndsWith(".html", StringComparison.Ordinal) ? null : $"report-{tenantId}-{period}-{file.Name.Replace('/', '-')}";

@@ -153,9 +153,17 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
         return surveyId;
     }
 
-    // The tenant's own data: its id, its users' names (made by the fixture in English) and what was seeded.
+    // The tenant's own data: its id, its users' names (made by the fixture in English) and what was seeded. A survey's
+    // English texts are content too: the survey editor shows both languages' versions side by side.
     private static bool IsData(string text, TestTenant tenant) =>
-        text.Contains(tenant.Id, StringComparison.Ordinal) || text.StartsWith("+86", StringComparison.Ordinal) || text.Contains("SO20261201001", StringComparison.Ordinal);
+        text.Contains(tenant.Id, StringComparison.Ordinal) || text.StartsWith("+86", StringComparison.Ordinal) || text.Contains("SO20261201001", StringComparison.Ordinal)
+        || SurveyEnglishTexts.Contains(text);
+
+    private static readonly HashSet<string> SurveyEnglishTexts =
+    [
+        Crm.Domain.Surveys.SurveyDefaults.Title.En, Crm.Domain.Surveys.SurveyDefaults.Intro.En,
+        .. Crm.Domain.Surveys.SurveyDefaults.Dimensions.Select(d => d.Label.En), .. Crm.Domain.Surveys.SurveyDefaults.Reasons.Select(r => r.Label.En),
+    ];
 
     private async Task<IBrowserContext> SignedInAsync(string locale, string username, string password)
     {
