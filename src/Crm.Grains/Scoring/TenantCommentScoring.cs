@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Crm.Contracts.Scoring;
+using Crm.Scoring.Sentiment;
+using Crm.Scoring.Serving;
+
+namespace Crm.Grains.Scoring;
+
+/// <summary>
+/// A <see cref="SentimentScorer"/> per tenant, made on first use with the lexicon rule. Loading a tenant's active model
+/// is the model store's job: it calls <see cref="Serve"/>, which swaps the model in one reference write.
+/// </summary>
+public sealed class TenantCommentScoring : ICommentScoring
+{
+    private readonly ConcurrentDictionary<string, SentimentScorer> scorers = new(StringComparer.Ordinal);
+
+    public CommentScore Score(string tenantId, string text) => ToScore(For(tenantId).Score(text));
+
+    public IReadOnlyList<CommentScore> ScoreBatch(string tenantId, IReadOnlyList<string> texts) =>
+        texts.Count == 0 ? [] : [.. For(tenantId).ScoreBatch(texts).Select(ToScore)];
+
+    public void Serve(string tenantId, SentimentModel? model, string version) => For(tenantId).Swap(model, version);
+
+    public string ServingVersion(string tenantId) => For(tenantId).ModelVersion;
+
+    private SentimentScorer For(string tenantId) => scorers.GetOrAdd(tenantId, static _ => new SentimentScorer());
+
+    private static CommentScore ToScore(SentimentScore s) => new(s.Score, s.Class switch
+    {
+        SentimentClass.Dissatisfied => CommentTone.Dissatisfied,
+        SentimentClass.Satisfied => CommentTone.Satisfied,
+        _ => CommentTone.Neutral,
+    }, s.ModelVersion, s.Source == ScoreSource.Model);
+}
