@@ -12,7 +12,7 @@ namespace Crm.Bench;
 /// </summary>
 public static class ChaosBench
 {
-    public static async Task RunAsync(int requests, int workers)
+    public static async Task RunAsync(int requests, int workers, IReadOnlySet<string>? only = null)
     {
         Console.WriteLine($"Chaos: {requests} case creations per fault, {workers} clients retrying 503s with the same Idempotency-Key, 3 silo processes ({DateTime.UtcNow:yyyy-MM-dd}).");
         Console.WriteLine("| fault | requests | acknowledged | lost | duplicates | success | failed attempts (all 503) | slowest failed | outage | recovered after the fault | p50 to acknowledged | p99 to acknowledged |");
@@ -25,7 +25,7 @@ public static class ChaosBench
                      ("silo kill", c => { c.KillSilo(1); return Task.CompletedTask; }),
                      ("rolling restart", async c => { for (var i = 0; i < c.SiloCount; i++) { await c.RestartSiloAsync(i); } }),
                      ("storage restart", c => c.Azurite.RestartAsync()),
-                 })
+                 }.Where(f => only is null || only.Contains(f.Item1.Split(' ')[0])))
         {
             await using var cluster = await ProcessCluster.StartAsync(silos: 3);
             var (http, tenant, customerId) = await cluster.SeedTenantAsync(TimeSpan.FromHours(2));

@@ -36,7 +36,11 @@ if (args.Contains("--death-detection"))
 
 if (args.Contains("--chaos"))
 {
-    await ChaosBench.RunAsync(Args.Int(args, "--count", 600), Args.Int(args, "--concurrency", 8));
+    // --faults none,storage runs only those (the first word of each fault's name); all four by default.
+    var faults = Array.IndexOf(args, "--faults") is var at and >= 0 && at + 1 < args.Length
+        ? args[at + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+        : null;
+    await ChaosBench.RunAsync(Args.Int(args, "--count", 600), Args.Int(args, "--concurrency", 8), faults);
     return;
 }
 

@@ -10,6 +10,9 @@ namespace Crm.Client.Apis;
 /// <summary>A language: "en", "zh-CN", or null to follow the tenant's default (for a user) or each browser (for a tenant).</summary>
 public sealed record LanguageRequest(string? Language);
 
+/// <summary>A two-letter country code such as "CN" or "US"; null for the product's default (CN).</summary>
+public sealed record PhoneRegionRequest([property: System.ComponentModel.DataAnnotations.MaxLength(2)] string? Region);
+
 /// <summary>The language a user works in and a tenant's default: the same grain calls the top bar's switch makes.</summary>
 public static class LanguageApi
 {
@@ -21,6 +24,10 @@ public static class LanguageApi
             .ProducesValidationProblem();
         app.MapPut("/api/tenants/{tenantId}/language", SetTenantLanguageAsync).WithTags("Tenants").WithName("SetTenantLanguage")
             .WithSummary("Sets the tenant's default language for users who chose none (null: each browser's Accept-Language).")
+            .RequirePermission(Permission.ServiceDeskConfigure)
+            .ProducesValidationProblem();
+        app.MapPut("/api/tenants/{tenantId}/phone-region", SetTenantPhoneRegionAsync).WithTags("Tenants").WithName("SetTenantPhoneRegion")
+            .WithSummary("Sets the country a phone number typed without '+' belongs to (a two-letter code such as CN; null: CN), for profiles and lookups.")
             .RequirePermission(Permission.ServiceDeskConfigure)
             .ProducesValidationProblem();
         return app;
@@ -39,6 +46,19 @@ public static class LanguageApi
 
         var tenant = await cluster.GetGrain<ITenantGrain>(tenantId).SetLanguageAsync(request.Language, context.User.Username());
         await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, "default language");
+        return TypedResults.Ok(tenant);
+    }
+
+    public static async Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantPhoneRegionAsync(
+        string tenantId, PhoneRegionRequest request, HttpContext context, IClusterClient cluster, AuditTrail audit)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return ApiProblems.InvalidTenant();
+        }
+
+        var tenant = await cluster.GetGrain<ITenantGrain>(tenantId).SetPhoneRegionAsync(request.Region, context.User.Username());
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, "default phone region");
         return TypedResults.Ok(tenant);
     }
 }

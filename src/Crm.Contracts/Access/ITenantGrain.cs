@@ -15,6 +15,13 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Sets the default language ("en" or "zh-CN"; null: each browser's own).</summary>
     Task<TenantInfo> SetLanguageAsync(string? language, string actor);
 
+    /// <summary>The region phone numbers typed without '+' belong to: the tenant's, or the product's default.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<string> GetPhoneRegionAsync();
+
+    /// <summary>Sets the default phone region (a two-letter country code; null: the product's default).</summary>
+    Task<TenantInfo> SetPhoneRegionAsync(string? region, string actor);
+
     /// <summary>Records that the user belongs here; the tenant must exist. Idempotent.</summary>
     Task AddMemberAsync(string username);
 

@@ -1,11 +1,12 @@
 using System.Net.Mail;
+using PhoneNumbers;
 using Crm.Domain.Common;
 
 namespace Crm.Domain.Customers;
 
 /// <summary>
-/// What a customer profile must satisfy. Normalising here (lower-case emails, digits-only phones) is what later
-/// lets agents find a customer by exact phone or email match.
+/// What a customer profile must satisfy. Normalising here (lower-case emails; phones as E.164 where the tenant's
+/// default region makes a national number international) is what later lets agents find a customer by exact match.
 /// </summary>
 public static class ProfileRules
 {
@@ -17,7 +18,7 @@ public static class ProfileRules
     public const int MaxSegmentLength = 60;
     public const int MaxExternalRefLength = 100;
 
-    public static (NormalizedProfile? Profile, IReadOnlyList<FieldProblem> Problems) Normalize(ProfileInput input)
+    public static (NormalizedProfile? Profile, IReadOnlyList<FieldProblem> Problems) Normalize(ProfileInput input, string? phoneRegion = null)
     {
         var problems = new List<FieldProblem>();
 
@@ -31,7 +32,7 @@ public static class ProfileRules
             problems.Add(new("displayName", $"At most {MaxNameLength} characters."));
         }
 
-        var channels = NormalizeChannels(input.Channels ?? [], problems);
+        var channels = NormalizeChannels(input.Channels ?? [], phoneRegion, problems);
         var tags = NormalizeTags(input.Tags ?? [], problems);
 
         var segment = Clean(input.Segment);
@@ -51,7 +52,7 @@ public static class ProfileRules
             : (new NormalizedProfile(name!, channels, segment, tags, externalRef), problems);
     }
 
-    private static List<ChannelInput> NormalizeChannels(IReadOnlyList<ChannelInput> channels, List<FieldProblem> problems)
+    private static List<ChannelInput> NormalizeChannels(IReadOnlyList<ChannelInput> channels, string? phoneRegion, List<FieldProblem> problems)
     {
         if (channels.Count > MaxChannels)
         {
@@ -92,7 +93,7 @@ public static class ProfileRules
             var normalized = channel.Kind switch
             {
                 ChannelKind.Email => NormalizeEmail(value),
-                ChannelKind.Phone => NormalizePhone(value),
+                ChannelKind.Phone => NormalizePhone(value, phoneRegion),
                 _ => value,
             };
             if (normalized is null)
@@ -160,7 +161,12 @@ public static class ProfileRules
         return address.Host.Contains('.') && !address.Host.EndsWith('.') ? trimmed.ToLowerInvariant() : null;
     }
 
-    public static string? NormalizePhone(string value)
+    /// <summary>
+    /// Digits with an optional leading '+'; 5 to 15 digits, separators dropped. A number without '+' that is a possible
+    /// number of <paramref name="region"/> (national form, a trunk '0', or the region's international prefix) becomes
+    /// E.164; any other is kept as its digits, as every number was before tenants had a region.
+    /// </summary>
+    public static string? NormalizePhone(string value, string? region = null)
     {
         var digits = new System.Text.StringBuilder();
         for (var i = 0; i < value.Length; i++)
@@ -180,8 +186,66 @@ public static class ProfileRules
             }
         }
 
-        var count = digits.Length - (digits.Length > 0 && digits[0] == '+' ? 1 : 0);
-        return count is >= 5 and <= 15 ? digits.ToString() : null;
+        var plain = digits.ToString();
+        var count = plain.Length - (plain.StartsWith('+') ? 1 : 0);
+        if (count is < 5 or > 15)
+        {
+            return null;
+        }
+
+        return plain.StartsWith('+') || region is null ? plain : InRegion(plain, region) ?? plain;
+    }
+
+    /// <summary>
+    /// The stored forms a typed number may match, most likely first: its normal form, and for numbers stored before
+    /// the tenant had a region, the digits as typed and the national number without its calling code.
+    /// </summary>
+    public static IReadOnlyList<string> PhoneLookupForms(string value, string? region)
+    {
+        if (NormalizePhone(value, region) is not { } normal)
+        {
+            return [];
+        }
+
+        var forms = new List<string> { normal };
+        if (NormalizePhone(value) is { } legacy && legacy != normal)
+        {
+            forms.Add(legacy);
+        }
+
+        if (region is not null && normal.StartsWith('+') && National(normal) is { } national && !forms.Contains(national))
+        {
+            forms.Add(national);
+        }
+
+        return forms;
+    }
+
+    private static string? InRegion(string digits, string region)
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        try
+        {
+            var number = util.Parse(digits, region);
+            return util.IsPossibleNumber(number) ? util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static string? National(string e164)
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        try
+        {
+            return util.GetNationalSignificantNumber(util.Parse(e164, null));
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Drops control characters other than line breaks and tabs, trims, and turns what is left blank into null.</summary>

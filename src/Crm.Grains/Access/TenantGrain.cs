@@ -1,4 +1,5 @@
 using Crm.Contracts.Access;
+using Crm.Domain.Customers;
 using Crm.Domain.Localization;
 
 namespace Crm.Grains.Access;
@@ -68,6 +69,28 @@ public sealed class TenantGrain(
         if (info.Language != normalized)
         {
             info = info with { Language = normalized };
+            state.State = state.State with { Info = info };
+            await state.WriteStateAsync();
+            await grains.GetGrain<ITenantRegistryGrain>(0).RegisterAsync(info);
+        }
+
+        return info;
+    }
+
+    public Task<string> GetPhoneRegionAsync() => Task.FromResult(state.State.Info?.PhoneRegion ?? PhoneRegions.Default);
+
+    public async Task<TenantInfo> SetPhoneRegionAsync(string? region, string actor)
+    {
+        var info = state.State.Info ?? throw new NotFoundException($"No tenant '{TenantId}'.");
+        var normalized = PhoneRegions.Normalize(region);
+        if (region is not null && normalized is null)
+        {
+            throw new ValidationFailedException([new FieldError("region", PhoneRegions.Rule)]);
+        }
+
+        if (info.PhoneRegion != normalized)
+        {
+            info = info with { PhoneRegion = normalized };
             state.State = state.State with { Info = info };
             await state.WriteStateAsync();
             await grains.GetGrain<ITenantRegistryGrain>(0).RegisterAsync(info);

@@ -1,3 +1,4 @@
+using Crm.Contracts.Access;
 using Crm.Contracts.Cases;
 using Crm.Contracts.Customers;
 using Crm.Domain.Common;
@@ -63,7 +64,7 @@ public sealed partial class CustomerGrain(
             problems.Add(new("customerId", "A customer id is 1-64 letters, digits, '-' or '_'."));
         }
 
-        var normalized = Validate(profile, problems);
+        var normalized = Validate(profile, await PhoneRegionAsync(tenantId), problems);
         if (state.State.Exists)
         {
             throw new ConflictException($"Customer '{customerId}' already exists in tenant '{tenantId}'.");
@@ -91,7 +92,7 @@ public sealed partial class CustomerGrain(
     {
         var current = RequireExisting();
         RequireNotErased();
-        var normalized = Validate(profile, []);
+        var normalized = Validate(profile, await PhoneRegionAsync(Key.TenantId), []);
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
             throw new ConflictException(
@@ -328,7 +329,7 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    private CustomerProfile Validate(CustomerProfile profile, List<FieldError> problems)
+    private CustomerProfile Validate(CustomerProfile profile, string phoneRegion, List<FieldError> problems)
     {
         if (profile is null)
         {
@@ -340,11 +341,16 @@ public sealed partial class CustomerGrain(
             problems.Add(new("tier", "Unknown tier."));
         }
 
-        var (normalized, found) = ProfileRules.Normalize(ProfileMapping.ToInput(profile));
+        var (normalized, found) = ProfileRules.Normalize(ProfileMapping.ToInput(profile), phoneRegion);
         problems.AddRange(found.Select(p => new FieldError(p.Field, p.Message)));
         ThrowIfAny(problems);
         return ProfileMapping.ToProfile(normalized!, profile);
     }
+
+    /// <summary>The tenant's phone region; an invalid tenant id is refused by validation, so the default serves it.</summary>
+    private Task<string> PhoneRegionAsync(string tenantId) => Identifiers.IsTenantId(tenantId)
+        ? GrainFactory.GetGrain<ITenantGrain>(tenantId).GetPhoneRegionAsync()
+        : Task.FromResult(PhoneRegions.Default);
 
     private CustomerProfile RequireExisting()
     {

@@ -1,3 +1,4 @@
+using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
 using Crm.Domain.Customers;
 using Orleans.Concurrency;
@@ -22,13 +23,26 @@ public sealed class CustomerLookupGrain(ICustomerLookupStore lookup) : Grain, IC
             throw new ValidationFailedException([new FieldError("tenantId", "A tenant id is 1-40 lowercase letters, digits or '-'.")]);
         }
 
-        var normalized = Normalize(kind, value);
-        var channel = new ContactChannel(kind, normalized);
-        var ids = await lookup.FindAsync(tenantId, channel, MaxCandidates);
-        var views = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, id)).GetAsync()));
-        return [.. views
-            .Where(v => v is not null && v.Profile.Channels.Any(c => c.Kind == kind && c.Value == normalized))
-            .Select(v => ProfileMapping.ToSummary(v!))];
+        return await FindInFormsAsync(tenantId, kind, value, kind == ContactChannelKind.Phone ? await PhoneRegionAsync(tenantId) : null);
+    }
+
+    private Task<string> PhoneRegionAsync(string tenantId) => GrainFactory.GetGrain<ITenantGrain>(tenantId).GetPhoneRegionAsync();
+
+    private async Task<ImmutableArray<CustomerSummary>> FindInFormsAsync(string tenantId, ContactChannelKind kind, string value, string? region)
+    {
+        // A phone is looked up in each form it may be stored in (E.164; as typed before the tenant had a region).
+        var forms = Normalize(kind, value, region);
+        var found = new List<CustomerSummary>();
+        foreach (var form in forms)
+        {
+            var ids = await lookup.FindAsync(tenantId, new ContactChannel(kind, form), MaxCandidates);
+            var views = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, id)).GetAsync()));
+            found.AddRange(views
+                .Where(v => v is not null && v.Profile.Channels.Any(c => c.Kind == kind && c.Value == form) && found.All(f => f.CustomerId != v.CustomerId))
+                .Select(v => ProfileMapping.ToSummary(v!)));
+        }
+
+        return [.. found];
     }
 
     public async Task<ImmutableArray<CustomerSummary>> FindByPlatformIdAsync(string platformId)
@@ -81,7 +95,7 @@ public sealed class CustomerLookupGrain(ICustomerLookupStore lookup) : Grain, IC
         return [.. results];
     }
 
-    private static string Normalize(ContactChannelKind kind, string value)
+    private static IReadOnlyList<string> Normalize(ContactChannelKind kind, string value, string? region)
     {
         if (kind is not (ContactChannelKind.Email or ContactChannelKind.Phone))
         {
@@ -93,10 +107,12 @@ public sealed class CustomerLookupGrain(ICustomerLookupStore lookup) : Grain, IC
             throw new ValidationFailedException([new FieldError("value", "A value is required.")]);
         }
 
-        var normalized = value.Length > ProfileRules.MaxChannelValueLength
-            ? null
-            : kind == ContactChannelKind.Email ? ProfileRules.NormalizeEmail(value) : ProfileRules.NormalizePhone(value);
-        return normalized ?? throw new ValidationFailedException([new FieldError("value", kind == ContactChannelKind.Email
+        IReadOnlyList<string> forms = value.Length > ProfileRules.MaxChannelValueLength
+            ? []
+            : kind == ContactChannelKind.Email
+                ? ProfileRules.NormalizeEmail(value) is { } email ? [email] : []
+                : ProfileRules.PhoneLookupForms(value, region);
+        return forms.Count > 0 ? forms : throw new ValidationFailedException([new FieldError("value", kind == ContactChannelKind.Email
             ? "Not a valid email address."
             : "A phone number has 5 to 15 digits, optionally with a leading '+', spaces, dashes, dots or parentheses.")]);
     }

@@ -99,6 +99,38 @@ public sealed class CustomerLookupTests(ClusterFixture fixture)
         Assert.Equal(field, Assert.Single(ex.Errors).Field);
     }
 
+    [Fact]
+    public async Task FindAsync_PhoneTypedWithoutCountryCode_FindsTheCustomerByTheTenantsDefaultRegion()
+    {
+        var (tenant, customerId, person) = await CreateAsync();
+
+        var found = await Lookup(tenant).FindAsync(ContactChannelKind.Phone, $"{person.PhoneDigits[..3]} {person.PhoneDigits[3..7]} {person.PhoneDigits[7..]}");
+
+        Assert.Equal(customerId, Assert.Single(found).CustomerId);
+    }
+
+    [Fact]
+    public async Task A_tenants_phone_region_applies_to_profiles_and_lookups_and_a_bad_one_is_refused()
+    {
+        var tenant = CustomerBuilder.NewTenant();
+        var tenants = fixture.Client.GetGrain<Crm.Contracts.Access.ITenantGrain>(tenant);
+        await tenants.CreateAsync("US shop", "admin");
+        var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => tenants.SetPhoneRegionAsync("USA", "admin"));
+        Assert.Equal("region", Assert.Single(bad.Errors).Field);
+        Assert.Equal("CN", await tenants.GetPhoneRegionAsync());
+
+        await tenants.SetPhoneRegionAsync("us", "admin");
+        var person = DistinctPerson.Create();
+        var customerId = Guid.NewGuid().ToString("N");
+        var profile = person.Profile() with { Channels = [new ContactChannel(ContactChannelKind.Phone, "(415) 555-0132")] };
+        var created = await fixture.Client.GetGrain<ICustomerGrain>(CustomerKey.Format(tenant, customerId)).CreateAsync(profile, "agent-1");
+
+        Assert.Equal("US", await tenants.GetPhoneRegionAsync());
+        Assert.Equal("+14155550132", Assert.Single(created.Profile.Channels).Value);
+        Assert.Equal(customerId, Assert.Single(await Lookup(tenant).FindAsync(ContactChannelKind.Phone, "415.555.0132")).CustomerId);
+        Assert.Equal(customerId, Assert.Single(await Lookup(tenant).FindAsync(ContactChannelKind.Phone, "+1 415 555 0132")).CustomerId);
+    }
+
     private ICustomerLookupGrain Lookup(string tenant) => fixture.Client.GetGrain<ICustomerLookupGrain>(tenant);
 
     private async Task<(string Tenant, string CustomerId, DistinctPerson Person)> CreateAsync(string? tenant = null)
