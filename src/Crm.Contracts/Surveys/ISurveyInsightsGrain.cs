@@ -14,4 +14,10 @@ public interface ISurveyInsightsGrain : IGrainWithStringKey
     // Cross-validating the driver model over tens of thousands of responses takes longer than the 2 s default.
     [ResponseTimeout("00:02:00")]
     Task<SurveyInsightsView> GetInsightsAsync(SurveyResultsQuery query, string language);
+
+    /// <summary>
+    /// The responses behind a figure with each comment's tone and score, optionally only those of one tone (a response
+    /// without a comment has no tone and is left out by a tone filter). Comments come unmasked: the caller masks them.
+    /// </summary>
+    Task<ScoredResponsePage> ListScoredResponsesAsync(ResponseFilter filter, Crm.Contracts.Scoring.CommentTone? tone, int pageSize, string? continuationToken);
 }

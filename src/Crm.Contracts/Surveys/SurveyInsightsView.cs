@@ -97,3 +97,15 @@ public sealed record ToneCountsView(
     [property: Id(1)] int Neutral,
     [property: Id(2)] int Satisfied,
     [property: Id(3)] string ModelVersion);
+
+/// <summary>A response with its comment's score (null without a comment).</summary>
+[GenerateSerializer, Immutable, Alias("crm.surveys.scored-response")]
+public sealed record ScoredResponseView(
+    [property: Id(0)] SurveyResponseEvent Response,
+    [property: Id(1)] Crm.Contracts.Scoring.CommentScore? Score);
+
+/// <summary>A page of scored responses; it may hold fewer than asked when a tone filter skipped rows, and more may follow.</summary>
+[GenerateSerializer, Immutable, Alias("crm.surveys.scored-response-page")]
+public sealed record ScoredResponsePage(
+    [property: Id(0)] ImmutableArray<ScoredResponseView> Items,
+    [property: Id(1)] string? ContinuationToken);

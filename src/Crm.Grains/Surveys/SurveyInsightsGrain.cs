@@ -1,5 +1,7 @@
 using Crm.Contracts.Scoring;
+using Crm.Contracts.Common;
 using Crm.Contracts.Surveys;
+using Crm.Domain.Common;
 using Crm.Domain.Localization;
 using Crm.Domain.Surveys;
 using Crm.Grains.Scoring;
@@ -29,6 +31,7 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
     public const int Permutations = 10;
     private const int PageSize = 1000;
     private const int CacheSize = 16;
+    private const int TonePagesPerCall = 5;
 
     private readonly Dictionary<SurveyResultsQuery, Computed> _cache = [];
 
@@ -51,6 +54,43 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         }
 
         return Render(computed, query, lang);
+    }
+
+    public async Task<ScoredResponsePage> ListScoredResponsesAsync(ResponseFilter filter, CommentTone? tone, int pageSize, string? continuationToken)
+    {
+        if (!Paging.IsValidPageSize(pageSize))
+        {
+            throw new ValidationFailedException([new("pageSize", $"Between 1 and {Paging.MaxPageSize}.")]);
+        }
+
+        SurveyProblems.ThrowIfAny(filter.Query.ToDomain().Validate());
+        var (tenantId, surveyId) = SurveyKey.Parse(this.GetPrimaryKeyString());
+        var items = new List<ScoredResponseView>();
+        var token = continuationToken;
+        // A tone filter skips rows, so read up to a few store pages for one page of matches; the token goes on from there.
+        for (var read = 0; read < TonePagesPerCall && items.Count < pageSize; read++)
+        {
+            var (page, next) = await store.QueryResponsesAsync(tenantId, surveyId, filter, pageSize, token);
+            token = next;
+            var texts = page.Where(r => !string.IsNullOrWhiteSpace(r.Answers.Comment)).Select(r => r.Answers.Comment!).ToArray();
+            var scores = scoring.ScoreBatch(tenantId, texts);
+            var k = 0;
+            foreach (var response in page)
+            {
+                var score = string.IsNullOrWhiteSpace(response.Answers.Comment) ? null : scores[k++];
+                if (tone is null || score?.Tone == tone)
+                {
+                    items.Add(new ScoredResponseView(response, score));
+                }
+            }
+
+            if (token is null || tone is null)
+            {
+                break;
+            }
+        }
+
+        return new ScoredResponsePage([.. items], token);
     }
 
     private async Task<Computed> ComputeAsync(SurveyResultsQuery query, long seen)
