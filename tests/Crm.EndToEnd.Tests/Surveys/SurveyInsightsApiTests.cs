@@ -34,6 +34,27 @@ public sealed class SurveyInsightsApiTests(CrmStackFixture stack)
     }
 
     [Fact]
+    public async Task ServiceReport_ThisMonth_SatisfactionSectionHasDriversAndRecommendations_PdfInChinese()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        await InsightsWorkload.SendAsync(tenant, customerId);
+        var month = DateTime.UtcNow.AddHours(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var path = $"api/tenants/{tenant.Id}/reports/{month}";
+
+        var pdf = await tenant.As(Role.AccountManager).GetAsync($"{path}/report.pdf?language=zh-CN");
+        var csv = await tenant.As(Role.AccountManager).GetAsync($"{path}/tables/recommendations-csat.csv?language=en");
+
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        Assert.Contains("不满意的影响因素", text);
+        Assert.Contains("“物流配送”评分", text);
+        Assert.Contains("改进建议", text);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains("Act on the Logistics and delivery rating", await csv.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Insights_BadFilter400_UnknownSurvey404_TooFewSaysSo()
     {
         var (tenant, _) = await TenantWithSurveyAsync();
