@@ -54,6 +54,7 @@ public static class CrmClientExtensions
             .AddDocumentTransformer<ContractDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
+        builder.Services.AddSingleton<Surveys.SurveyInsightCommands>();
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();
         return builder;
@@ -88,6 +89,7 @@ public static class CrmClientExtensions
         api.MapReportInboxApi();
         api.MapLanguageApi();
         api.MapSurveyPages();
+        api.MapSurveyInsightsApi();
         return app;
     }
 }

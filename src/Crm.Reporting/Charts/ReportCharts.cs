@@ -52,7 +52,7 @@ public static class ReportCharts
         return Render("shares", t["ChartShares"], plot, shares.Select(s => s.Target));
     }
 
-    private static Plot NewPlot(ReportText t)
+    internal static Plot NewPlot(ReportText t)
     {
         lock (FontGate)
         {
@@ -74,7 +74,7 @@ public static class ReportCharts
     /// Neither font has every glyph (the CJK one lacks Latin), and a label is drawn in one font: each label gets the
     /// font its text needs. Numbers on the value axis are Latin.
     /// </summary>
-    private static ReportChart Render(string id, string title, Plot plot, IEnumerable<string> bottomTicks)
+    internal static ReportChart Render(string id, string title, Plot plot, IEnumerable<string> bottomTicks)
     {
         plot.Font.Set(ReportFonts.LatinFamily);
         plot.Axes.Title.Label.FontName = ReportFonts.FamilyFor(plot.Axes.Title.Label.Text);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Contracts.Access;
 using Crm.Contracts.Reports;
 using Crm.Contracts.ServiceDesk;
+using Crm.Contracts.Surveys;
 using Crm.Domain.Localization;
 using Crm.Domain.Reports;
 using Orleans;
@@ -48,6 +49,19 @@ public sealed class ReportGenerator(IGrainFactory cluster, TimeProvider time)
             await breachesTask,
             time.GetUtcNow());
         cancellationToken.ThrowIfCancellationRequested();
-        return ServiceReportBuilder.Build(input);
+        return ServiceReportBuilder.Build(input with { Insights = await InsightsAsync(tenantId, period, input.Culture.Name) });
+    }
+
+    /// <summary>
+    /// Each survey's insights for the period's days (from its responses, cached by the survey's insights grain; never
+    /// the cases). Surveys without a response in the period are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<SurveyInsightsView>> InsightsAsync(string tenantId, ReportPeriod period, string language)
+    {
+        var surveys = await cluster.GetGrain<ISurveyCatalogGrain>(tenantId).ListSurveysAsync();
+        var query = new SurveyResultsQuery(period.Start, period.End.AddDays(-1));
+        var views = await Task.WhenAll(surveys.Select(s =>
+            cluster.GetGrain<ISurveyInsightsGrain>(SurveyKey.Format(tenantId, s.SurveyId)).GetInsightsAsync(query, language)));
+        return [.. views.Where(v => v.Responses > 0)];
     }
 }

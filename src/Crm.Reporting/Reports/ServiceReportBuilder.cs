@@ -185,7 +185,7 @@ public static class ServiceReportBuilder
         var s = input.Current.Surveys;
         if (s.Responses == 0)
         {
-            return new ReportSection(t["SectionSatisfaction"], [t["NoSurveys"]], [], []);
+            return SatisfactionInsights.Append(new ReportSection(t["SectionSatisfaction"], [t["NoSurveys"]], [], []), input, t);
         }
 
         IReadOnlyList<ReportCell> Mean(string label, MeanTally m) =>
@@ -207,7 +207,7 @@ public static class ServiceReportBuilder
         rows.AddRange(s.Dimensions.Select(d => Mean(t.Format("Dimension", d.Key), d.Value)));
         rows.AddRange(s.ModelScores.Select(d => Mean(t.Format("ModelScore", d.Key), d.Value)));
         var table = new ReportTable("satisfaction", t["SectionSatisfaction"], [t["ColMeasure"], t["ColN"], t["ColMean"], t["ColInterval"]], rows);
-        return new ReportSection(t["SectionSatisfaction"], [], [table], []);
+        return SatisfactionInsights.Append(new ReportSection(t["SectionSatisfaction"], [], [table], []), input, t);
     }
 
     private static ReportSection Appendix(ReportInput input, ReportText t)

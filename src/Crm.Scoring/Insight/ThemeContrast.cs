@@ -48,7 +48,7 @@ public static class ThemeContrast
                     (double)o.Value.Detractors / detractorCount,
                     satisfiedCount == 0 ? double.NaN : (double)o.Value.Satisfied / satisfiedCount,
                     logOdds, z,
-                    [.. o.Value.Rows.OrderBy(r => responses[r].Comment.Length).ThenBy(r => r).Take(examples).Select(r => mask(responses[r].Comment))]);
+                    [.. o.Value.Rows.OrderBy(r => responses[r].Comment.Length).ThenBy(r => r).Select(r => responses[r].Comment).Distinct(StringComparer.Ordinal).Take(examples).Select(mask)]);
             })
             .Where(t => t.LogOdds > 0)
             .OrderByDescending(t => t.Z).ThenBy(t => t.Term, StringComparer.Ordinal)

@@ -87,11 +87,23 @@ public sealed class ThemeContrastTests
     [Fact]
     public void Find_TheDefaults_NeedFiveDissatisfiedComments_AndKeepThreeExamples()
     {
-        var four = Enumerable.Repeat(("late", false), 4).Append(("fine", true)).ToArray();
-        var five = Enumerable.Repeat(("late", false), 5).Append(("fine", true)).ToArray();
+        string[] late = ["late", "so late", "late again", "very late", "late late"];
+        var four = late.Take(4).Select(c => (c, false)).Append(("fine", true)).ToArray();
+        var five = late.Select(c => (c, false)).Append(("fine", true)).ToArray();
 
         Assert.Empty(ThemeContrast.Find(four, Split, t => t));
-        Assert.Equal(3, ThemeContrast.Find(five, Split, t => t).Single().Examples.Count);
+        Assert.Equal(3, ThemeContrast.Find(five, Split, t => t).Single(t => t.Term == "late").Examples.Count);
+    }
+
+    [Fact]
+    public void Find_Examples_TheSameCommentShownOnce()
+    {
+        (string, bool)[] responses = [("slow", false), ("slow", false), ("slow", false), ("too slow", false), ("fine", true)];
+
+        var theme = ThemeContrast.Find(responses, Split, t => t, minimumDetractors: 1, examples: 3).Single(t => t.Term == "slow");
+
+        Assert.Equal(["slow", "too slow"], theme.Examples);
+        Assert.Equal(4, theme.Detractors);
     }
 
     [Fact]

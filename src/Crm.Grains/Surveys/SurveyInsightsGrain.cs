@@ -1,0 +1,153 @@
+using Crm.Contracts.Scoring;
+using Crm.Contracts.Common;
+using Crm.Contracts.Surveys;
+using Crm.Domain.Common;
+using Crm.Domain.Localization;
+using Crm.Domain.Surveys;
+using Crm.Grains.Scoring;
+using Crm.Scoring;
+using Crm.Scoring.Insight;
+
+namespace Crm.Grains.Surveys;
+
+/// <summary>
+/// Drivers, themes and recommendations for a survey's responses (key: tenant/survey). It reads the matching responses
+/// from the store, ranks drivers by permutation feature importance (<see cref="DriverAnalysis"/>), contrasts the words
+/// of dissatisfied and satisfied comments (<see cref="ThemeContrast"/>) and derives recommendations. A result is kept
+/// per query with the survey's response count it saw, and reused until that count moves: a page view costs one call
+/// to the results grain, not a model. Nothing is persisted: a new activation computes again.
+/// </summary>
+public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScoring scoring, TimeProvider time) : Grain, ISurveyInsightsGrain
+{
+    public const string Method = "permutation-feature-importance";
+
+    /// <summary>Fewer responses than this give no drivers: the same floor as every other survey figure.</summary>
+    public const int MinResponses = SurveyStatistics.MinResponses;
+
+    /// <summary>Each side (satisfied, dissatisfied) needs this many, or five folds cannot each hold both.</summary>
+    public const int MinEachSide = 10;
+
+    public const int Folds = 5;
+    public const int Permutations = 10;
+    private const int PageSize = 1000;
+    private const int CacheSize = 16;
+    private const int TonePagesPerCall = 5;
+
+    private readonly Dictionary<SurveyResultsQuery, Computed> _cache = [];
+
+    public async Task<SurveyInsightsView> GetInsightsAsync(SurveyResultsQuery query, string language)
+    {
+        query = (query ?? new()) with { By = ResultsBreakdown.None };
+        SurveyProblems.ThrowIfAny(query.ToDomain().Validate());
+        var lang = Languages.Normalize(language) ?? Languages.Default;
+        var key = this.GetPrimaryKeyString();
+        var seen = await GrainFactory.GetGrain<ISurveyResultsGrain>(key).CountAsync();
+        if (!_cache.TryGetValue(query, out var computed) || computed.Seen != seen)
+        {
+            computed = await ComputeAsync(query, seen);
+            if (_cache.Count >= CacheSize)
+            {
+                _cache.Clear();
+            }
+
+            _cache[query] = computed;
+        }
+
+        return Render(computed, query, lang);
+    }
+
+    public async Task<ScoredResponsePage> ListScoredResponsesAsync(ResponseFilter filter, CommentTone? tone, int pageSize, string? continuationToken)
+    {
+        if (!Paging.IsValidPageSize(pageSize))
+        {
+            throw new ValidationFailedException([new("pageSize", $"Between 1 and {Paging.MaxPageSize}.")]);
+        }
+
+        SurveyProblems.ThrowIfAny(filter.Query.ToDomain().Validate());
+        var (tenantId, surveyId) = SurveyKey.Parse(this.GetPrimaryKeyString());
+        var items = new List<ScoredResponseView>();
+        var token = continuationToken;
+        // A tone filter skips rows, so read up to a few store pages for one page of matches; the token goes on from there.
+        for (var read = 0; read < TonePagesPerCall && items.Count < pageSize; read++)
+        {
+            var (page, next) = await store.QueryResponsesAsync(tenantId, surveyId, filter, pageSize, token);
+            token = next;
+            var texts = page.Where(r => !string.IsNullOrWhiteSpace(r.Answers.Comment)).Select(r => r.Answers.Comment!).ToArray();
+            var scores = scoring.ScoreBatch(tenantId, texts);
+            var k = 0;
+            foreach (var response in page)
+            {
+                var score = string.IsNullOrWhiteSpace(response.Answers.Comment) ? null : scores[k++];
+                if (tone is null || score?.Tone == tone)
+                {
+                    items.Add(new ScoredResponseView(response, score));
+                }
+            }
+
+            if (token is null || tone is null)
+            {
+                break;
+            }
+        }
+
+        return new ScoredResponsePage([.. items], token);
+    }
+
+    private async Task<Computed> ComputeAsync(SurveyResultsQuery query, long seen)
+    {
+        var (tenantId, surveyId) = SurveyKey.Parse(this.GetPrimaryKeyString());
+        var responses = new List<SurveyResponseEvent>();
+        string? token = null;
+        do
+        {
+            var (items, next) = await store.QueryResponsesAsync(tenantId, surveyId, new ResponseFilter(query), PageSize, token);
+            responses.AddRange(items);
+            token = next;
+        }
+        while (token is not null);
+
+        var survey = await GrainFactory.GetGrain<ISurveyGrain>(this.GetPrimaryKeyString()).GetAsync();
+        var records = responses.Select(InsightRecords.From).ToArray();
+        var dissatisfied = records.Count(r => !r.Satisfied);
+        var comments = responses.Select(r => r.Answers.Comment).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).ToArray();
+        // Scored on the fly through the silo's scorer, the one the rest of the product uses.
+        var scores = scoring.ScoreBatch(tenantId, comments);
+        var tones = new ToneCountsView(
+            scores.Count(s => s.Tone == CommentTone.Dissatisfied), scores.Count(s => s.Tone == CommentTone.Neutral), scores.Count(s => s.Tone == CommentTone.Satisfied),
+            scores.Count > 0 ? scores[0].ModelVersion : scoring.ServingVersion(tenantId));
+        var enough = records.Length >= MinResponses && dissatisfied >= MinEachSide && records.Length - dissatisfied >= MinEachSide;
+        if (!enough)
+        {
+            return new Computed(seen, records.Length, dissatisfied, null, [], [], tones, new Dictionary<string, (string, string)>(), time.GetUtcNow());
+        }
+
+        var analysis = DriverAnalysis.Analyze(records, Folds, Permutations);
+        var themes = ThemeContrast.Find([.. records.Where(r => !string.IsNullOrWhiteSpace(r.Comment)).Select(r => (r.Comment!, r.Satisfied))], ThemeTokenizer.Terms, c => c);
+        var labels = InsightRecords.Labels(survey?.Current.Content, records.Select(r => r.Categories.GetValueOrDefault(InsightRecords.Category)).OfType<string>().Distinct());
+        var effects = analysis.Drivers.Where(d => d.Significant).Select(d => d.Effect).OfType<DriverEffect>();
+        var recommendations = Recommendations.Derive(effects, themes, records.Length, labels);
+        return new Computed(seen, records.Length, dissatisfied, analysis, themes, recommendations, tones, labels, time.GetUtcNow());
+    }
+
+    private SurveyInsightsView Render(Computed c, SurveyResultsQuery query, string language)
+    {
+        var chinese = language == Languages.Chinese;
+        string Label(string driver) => c.Labels.TryGetValue(driver, out var l) ? (chinese ? l.Chinese : l.English) : driver;
+        var drivers = c.Analysis?.Drivers.Select(d => new DriverView(
+            d.Importance.Slot, Label(d.Importance.Slot), d.Importance.AucDrop, d.Importance.PermutationSpread, d.Importance.FoldSpread, d.Importance.Repeats, d.Significant,
+            d.Effect is { } e
+                ? new DriverEffectView(e.Threshold, e.AdverseAbove, e.AdverseRows, e.OtherRows, e.AdverseSatisfied, e.OtherSatisfied, e.Difference, e.Low, e.High, e.ShareOfDetractors, e.ExpectedGain)
+                : null)) ?? [];
+        return new SurveyInsightsView(
+            SurveyKey.Parse(this.GetPrimaryKeyString()).Id, query, c.Responses, c.Dissatisfied, MinResponses, MinEachSide, c.Analysis is not null, Method, Folds, Permutations,
+            c.Analysis?.Auc is { } auc && double.IsFinite(auc) ? auc : null,
+            [.. drivers],
+            [.. c.Themes.Select(t => new ThemeView(t.Term, t.Detractors, t.Satisfied, t.ShareOfDetractors, double.IsFinite(t.ShareOfSatisfied) ? t.ShareOfSatisfied : 0, t.LogOdds, t.Z, [.. t.Examples]))],
+            [.. c.Recommendations.Select((r, i) => new RecommendationView(i + 1, r.Kind.ToString(), r.Subject, chinese ? r.Chinese : r.English, r.ExpectedGain, r.Effect, r.Low, r.High, r.ShareOfDetractors, r.N))],
+            c.Tones, language, c.ComputedAt);
+    }
+
+    private sealed record Computed(
+        long Seen, int Responses, int Dissatisfied, DriverAnalysisResult? Analysis, IReadOnlyList<Theme> Themes, IReadOnlyList<Recommendation> Recommendations,
+        ToneCountsView Tones, IReadOnlyDictionary<string, (string English, string Chinese)> Labels, DateTimeOffset ComputedAt);
+}
