@@ -112,6 +112,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.ReminderPeriod = TimeSpan.FromSeconds(1);
             });
 
+            silo.Services.Configure<Crm.Grains.Scoring.ModelServingOptions>(options => options.RefreshEvery = TimeSpan.FromSeconds(1));
+
             // Orleans refuses reminder periods under a minute by default; webhook tests wait on one after a restart.
             silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(
