@@ -39,6 +39,8 @@ public static class CrmSiloBuilderExtensions
         silo.Services.AddOptions<Grains.Scoring.ModelServingOptions>().BindConfiguration(Grains.Scoring.ModelServingOptions.SectionName);
         silo.Services.AddSingleton<Grains.Scoring.ModelServingLoader>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Scoring.ModelServingLoader>());
+        silo.Services.AddOptions<Grains.Scoring.ModelTrainingOptions>().BindConfiguration(Grains.Scoring.ModelTrainingOptions.SectionName);
+        silo.Services.AddSingleton<Grains.Scoring.ModelTrainingRunner>();
         silo.AddActivityPropagation();
         return silo;
     }
