@@ -56,6 +56,7 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();
+        builder.Services.AddSingleton<Models.ModelCommands>();
         return builder;
     }
 
@@ -88,6 +89,7 @@ public static class CrmClientExtensions
         api.MapReportInboxApi();
         api.MapLanguageApi();
         api.MapSurveyPages();
+        api.MapModelsApi();
         return app;
     }
 }
