@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Crm.Client.Security;
 using Crm.Contracts.Audit;
@@ -77,5 +76,5 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
         return list;
     }
 
-    private static string Label(int version) => string.Create(CultureInfo.InvariantCulture, $"{ModelKey.CommentSentiment}/v{version}");
+    private static string Label(int version) => ModelKey.AuditTarget(ModelKey.CommentSentiment, version);
 }

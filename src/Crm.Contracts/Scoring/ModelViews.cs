@@ -98,6 +98,9 @@ public static class ModelKey
 
     public static string Format(string tenantId, string kind) => $"{tenantId}/{kind}";
 
+    /// <summary>A version as an audit target id (<c>comment-sentiment-v3</c>): audit ids are letters, digits, '-' and '_'.</summary>
+    public static string AuditTarget(string kind, int version) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}-v{version}");
+
     public static (string TenantId, string Kind) Parse(string key)
     {
         var slash = key.LastIndexOf('/');

@@ -155,7 +155,7 @@ public sealed class TenantModelGrain(
         if (job.Activated)
         {
             await GrainFactory.GetGrain<IAuditLogGrain>(TenantId).RecordAsync(new AuditRecord(TenantId, ScheduleActor, AuditAction.ModelActivated,
-                AuditTargetType.Model, ModelVersions.Label(Kind, job.Version!.Value), job.Message));
+                AuditTargetType.Model, ModelKey.AuditTarget(Kind, job.Version!.Value), job.Message));
         }
     }
 

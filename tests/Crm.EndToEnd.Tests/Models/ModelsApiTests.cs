@@ -34,7 +34,9 @@ public sealed class ModelsApiTests(CrmStackFixture stack)
         job = await FinishedAsync(analyst, url, job);
         Assert.Equal((TrainingJobStatus.Succeeded, 1, false), (job.Status, job.Version, job.Activated));
 
-        var list = await CrmStackFixture.ReadAsync<ModelListView>(await analyst.PostAsync($"{url}/versions/1/activate", null));
+        var activated = await analyst.PostAsync($"{url}/versions/1/activate", null);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        var list = await CrmStackFixture.ReadAsync<ModelListView>(activated);
         var v1 = Assert.Single(list.Versions);
         Assert.Equal((1, true, 520, 260), (list.ActiveVersion, v1.Active, v1.Rows, v1.SatisfiedRows));
         Assert.Equal(104, v1.Metrics!.HeldOutRows);
@@ -48,7 +50,7 @@ public sealed class ModelsApiTests(CrmStackFixture stack)
         var audit = await tenant.Admin.GetStringAsync($"api/tenants/{tenant.Id}/audit?pageSize=50");
         var page = JsonSerializer.Deserialize<AuditPage>(audit, CrmStackFixture.Json)!;
         Assert.Contains(page.Entries, e => e.Action == AuditAction.ModelTrained);
-        Assert.Contains(page.Entries, e => e.Action == AuditAction.ModelActivated && e.TargetId == "comment-sentiment/v1");
+        Assert.Contains(page.Entries, e => e.Action == AuditAction.ModelActivated && e.TargetId == "comment-sentiment-v1");
         Assert.Contains(page.Entries, e => e.Action == AuditAction.ModelRetrainingChanged);
     }
 

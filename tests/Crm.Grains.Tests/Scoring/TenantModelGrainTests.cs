@@ -125,6 +125,9 @@ public sealed class TenantModelGrainTests(ClusterFixture fixture)
         var list = await models.ListAsync();
         Assert.Equal((first.Version, RetrainingSchedule.Weekly), (list.ActiveVersion, list.Retraining));
         Assert.Equal(TenantModelGrain.ScheduleActor, list.ActivationChangedBy);
+        var audit = await fixture.Client.GetGrain<Crm.Contracts.Audit.IAuditLogGrain>(desk.TenantId).ListAsync(50, null);
+        Assert.Contains(audit.Entries, e => e.Action == Crm.Contracts.Audit.AuditAction.ModelActivated && e.TargetId == $"comment-sentiment-v{first.Version}"
+            && e.Actor == TenantModelGrain.ScheduleActor);
     }
 
     private async Task<TrainingJobView> FinishedAsync(string tenant, TrainingJobView job)
