@@ -22,7 +22,7 @@ public static class CrmCli
         root.Subcommands.Add(LoginCommand.Create(connection));
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(Surveys.SurveysCommand.Create(connection));
-        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create(connection));
         root.Subcommands.Add(Reports.ReportsCommand.Create(connection));
         return root;
     }

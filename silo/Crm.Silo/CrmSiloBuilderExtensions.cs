@@ -33,7 +33,14 @@ public static class CrmSiloBuilderExtensions
         silo.Services.AddCrmReportSchedules();
         silo.Services.AddOptions<Grains.Surveys.SurveyOptions>().BindConfiguration(Grains.Surveys.SurveyOptions.SectionName);
         // One scorer per tenant for the whole silo: models are large and their engines pooled, so grains share them.
-        silo.Services.AddSingleton<Grains.Scoring.ICommentScoring, Grains.Scoring.TenantCommentScoring>();
+        silo.Services.AddSingleton<Grains.Scoring.TenantCommentScoring>();
+        silo.Services.AddSingleton<Grains.Scoring.ICommentScoring>(sp => sp.GetRequiredService<Grains.Scoring.TenantCommentScoring>());
+        // Each silo serves every tenant's active model, loaded from the shared blob store in the background.
+        silo.Services.AddOptions<Grains.Scoring.ModelServingOptions>().BindConfiguration(Grains.Scoring.ModelServingOptions.SectionName);
+        silo.Services.AddSingleton<Grains.Scoring.ModelServingLoader>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Scoring.ModelServingLoader>());
+        silo.Services.AddOptions<Grains.Scoring.ModelTrainingOptions>().BindConfiguration(Grains.Scoring.ModelTrainingOptions.SectionName);
+        silo.Services.AddSingleton<Grains.Scoring.ModelTrainingRunner>();
         silo.AddActivityPropagation();
         return silo;
     }

@@ -8,4 +8,7 @@ public static class CrmBlobContainers
 
     /// <summary>Finished reports: <c>{tenant}/{period}/report.html</c>, <c>…/report.pdf</c>, <c>…/tables/{table}.csv</c>.</summary>
     public const string Reports = "crm-reports";
+
+    /// <summary>Scoring models: <c>{tenant}/{kind}/v{n}.zip</c>, <c>…/v{n}.json</c> (manifest), <c>…/active.json</c>.</summary>
+    public const string Models = "crm-models";
 }

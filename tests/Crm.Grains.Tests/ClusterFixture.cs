@@ -112,6 +112,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.ReminderPeriod = TimeSpan.FromSeconds(1);
             });
 
+            silo.Services.Configure<Crm.Grains.Scoring.ModelServingOptions>(options => options.RefreshEvery = TimeSpan.FromSeconds(1));
+            // Hand-written fixtures are small: train from 20 labels, 8 of each (the product's default is 500 and 50).
+            silo.Services.Configure<Crm.Grains.Scoring.ModelTrainingOptions>(options =>
+            {
+                options.MinimumLabels = 20;
+                options.MinimumPerLabel = 8;
+            });
+
             // Orleans refuses reminder periods under a minute by default; webhook tests wait on one after a restart.
             silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(

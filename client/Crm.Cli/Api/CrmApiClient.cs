@@ -114,6 +114,33 @@ public sealed class CrmApiClient(HttpClient http)
     public Task<Reconciliation> ReconcileReportAsync(string tenantId, string period, CancellationToken cancellationToken) =>
         PostAsync<Reconciliation>($"api/tenants/{Uri.EscapeDataString(tenantId)}/reports/{Uri.EscapeDataString(period)}/reconcile", new { }, cancellationToken);
 
+    public Task<Crm.Contracts.Scoring.ModelListView> ListModelsAsync(string tenantId, CancellationToken cancellationToken) =>
+        GetAsync<Crm.Contracts.Scoring.ModelListView>($"{Models(tenantId)}", cancellationToken);
+
+    public Task<Crm.Contracts.Scoring.TrainingJobView> TrainModelAsync(string tenantId, CancellationToken cancellationToken) =>
+        PostAsync<Crm.Contracts.Scoring.TrainingJobView>($"{Models(tenantId)}/train", new { }, cancellationToken);
+
+    public Task<Crm.Contracts.Scoring.TrainingJobView> TrainModelFromFileAsync(string tenantId, string csv, string textColumn, string labelColumn, CancellationToken cancellationToken) =>
+        PostAsync<Crm.Contracts.Scoring.TrainingJobView>($"{Models(tenantId)}/train-from-file", new { csv, textColumn, labelColumn }, cancellationToken);
+
+    public Task<Crm.Contracts.Scoring.TrainingJobView> GetTrainingJobAsync(string tenantId, string jobId, CancellationToken cancellationToken) =>
+        GetAsync<Crm.Contracts.Scoring.TrainingJobView>($"{Models(tenantId)}/jobs/{Uri.EscapeDataString(jobId)}", cancellationToken);
+
+    public Task<Crm.Contracts.Scoring.ModelListView> ActivateModelAsync(string tenantId, int version, CancellationToken cancellationToken) =>
+        PostAsync<Crm.Contracts.Scoring.ModelListView>($"{Models(tenantId)}/versions/{version}/activate", new { }, cancellationToken);
+
+    public Task<Crm.Contracts.Scoring.ModelListView> RollBackModelAsync(string tenantId, CancellationToken cancellationToken) =>
+        PostAsync<Crm.Contracts.Scoring.ModelListView>($"{Models(tenantId)}/rollback", new { }, cancellationToken);
+
+    public async Task<Crm.Contracts.Scoring.ModelListView> SetModelRetrainingAsync(string tenantId, Crm.Contracts.Scoring.RetrainingSchedule schedule, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync($"{Models(tenantId)}/retraining", new { retraining = schedule }, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<Crm.Contracts.Scoring.ModelListView>(Json, cancellationToken))!;
+    }
+
+    private static string Models(string tenantId) => $"api/tenants/{Uri.EscapeDataString(tenantId)}/models";
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, cancellationToken);

@@ -18,9 +18,11 @@ namespace Crm.Cli.Model;
 /// </summary>
 public static class ModelCommand
 {
-    public static Command Create() => new("model", "Trains and evaluates the scoring models offline, on labelled files.")
+    public static Command Create(Api.ConnectionOptions connection) => new("model", "Trains and evaluates the scoring models offline, on labelled files; trains, lists, activates and rolls back a tenant's models through the API.")
     {
         CreateEvaluate(), CreateSatisfaction(), CreatePrepare(),
+        ModelOperationsCommands.Train(connection), ModelOperationsCommands.List(connection), ModelOperationsCommands.Activate(connection),
+        ModelOperationsCommands.RollBack(connection), ModelOperationsCommands.Retraining(connection),
     };
 
     private static Command CreateEvaluate()

@@ -57,6 +57,7 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Surveys.SurveyInsightCommands>();
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();
+        builder.Services.AddSingleton<Models.ModelCommands>();
         return builder;
     }
 
@@ -90,6 +91,7 @@ public static class CrmClientExtensions
         api.MapLanguageApi();
         api.MapSurveyPages();
         api.MapSurveyInsightsApi();
+        api.MapModelsApi();
         return app;
     }
 }

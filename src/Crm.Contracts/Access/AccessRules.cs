@@ -15,7 +15,7 @@ public static class AccessRules
             Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
             Permission.SurveyResultsRead,
         ],
-        [Role.Analyst] = [Permission.CustomersRead, Permission.CustomersExport, Permission.SurveysManage, Permission.SurveyResultsRead],
+        [Role.Analyst] = [Permission.CustomersRead, Permission.CustomersExport, Permission.SurveysManage, Permission.SurveyResultsRead, Permission.ModelsManage],
         [Role.AccountManager] = [Permission.CustomersRead, Permission.SurveyResultsRead, Permission.ReportsRead],
         [Role.TenantAdmin] =
         [
@@ -23,7 +23,7 @@ public static class AccessRules
             Permission.CustomersExport, Permission.AuditRead, Permission.UsersManage,
             Permission.CasesRead, Permission.CasesWrite, Permission.CasesAssign, Permission.EscalationsRead, Permission.MacrosManage,
             Permission.ServiceDeskConfigure, Permission.SurveysManage, Permission.SurveyResultsRead,
-            Permission.ReportsRead, Permission.ReportsManage,
+            Permission.ReportsRead, Permission.ReportsManage, Permission.ModelsManage,
         ],
         // Operators set up tenants and their users, and nothing inside a tenant.
         [Role.PlatformOperator] = [Permission.TenantsManage, Permission.UsersManage],

@@ -45,4 +45,7 @@ public enum Permission
 
     /// <summary>Reconcile report aggregates with the case histories.</summary>
     ReportsManage,
+
+    /// <summary>Comment-sentiment models: list versions and metrics, train, activate, roll back, scheduled retraining.</summary>
+    ModelsManage,
 }

@@ -16,4 +16,8 @@ public enum AuditAction
     RolesChanged = 21,
     PasswordReset = 22,
     TenantCreated = 30,
+    ModelTrained = 40,
+    ModelActivated = 41,
+    ModelRolledBack = 42,
+    ModelRetrainingChanged = 43,
 }

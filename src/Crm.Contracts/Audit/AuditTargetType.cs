@@ -9,4 +9,5 @@ public enum AuditTargetType
     User = 3,
     Tenant = 4,
     Survey = 5,
+    Model = 6,
 }

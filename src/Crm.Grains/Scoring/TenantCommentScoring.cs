@@ -7,7 +7,7 @@ namespace Crm.Grains.Scoring;
 
 /// <summary>
 /// A <see cref="SentimentScorer"/> per tenant, made on first use with the lexicon rule. Loading a tenant's active model
-/// is the model store's job: it calls <see cref="Serve"/>, which swaps the model in one reference write.
+/// is the <see cref="ModelServingLoader"/>'s job: it calls <see cref="Serve"/>, which swaps the model in one reference write.
 /// </summary>
 public sealed class TenantCommentScoring : ICommentScoring
 {
@@ -22,7 +22,32 @@ public sealed class TenantCommentScoring : ICommentScoring
 
     public string ServingVersion(string tenantId) => For(tenantId).ModelVersion;
 
-    private SentimentScorer For(string tenantId) => scorers.GetOrAdd(tenantId, static _ => new SentimentScorer());
+    /// <summary>The tenants this silo has scored or served, whose activation the <see cref="ModelServingLoader"/> watches.</summary>
+    public IReadOnlyCollection<string> Tenants => [.. scorers.Keys];
+
+    /// <summary>Raised once per tenant, when the silo first needs its scorer, so its active model is loaded soon.</summary>
+    public event Action<string>? TenantFirstScored;
+
+    private SentimentScorer For(string tenantId)
+    {
+        if (scorers.TryGetValue(tenantId, out var scorer))
+        {
+            return scorer;
+        }
+
+        var added = false;
+        scorer = scorers.GetOrAdd(tenantId, _ =>
+        {
+            added = true;
+            return new SentimentScorer();
+        });
+        if (added)
+        {
+            TenantFirstScored?.Invoke(tenantId);
+        }
+
+        return scorer;
+    }
 
     private static CommentScore ToScore(SentimentScore s) => new(s.Score, s.Class switch
     {

@@ -22,13 +22,25 @@ public sealed record ModelManifest(
 {
     /// <summary>The label each score carries, e.g. <c>comment-sentiment/v3</c>.</summary>
     public string Label => ModelVersions.Label(Kind, Version);
+
+    /// <summary>For a scheduled retraining: how the version that was active did on the same held-out rows.</summary>
+    public ModelComparison? Comparison { get; init; }
 }
+
+/// <summary>
+/// The active model scored on the new model's held-out rows, and whether the new one was therefore activated
+/// (only when it is not worse: its AUC at least the active one's).
+/// </summary>
+public sealed record ModelComparison(int ActiveVersion, BinaryMetrics ActiveMetrics, bool Activated);
 
 /// <summary>The data a model learned from: where it came from, how many rows, and the time range of those rows if known.</summary>
 public sealed record TrainingData(string Source, int Rows, int PositiveRows, DateTimeOffset? From = null, DateTimeOffset? To = null);
 
 /// <summary>What a caller hands over when it stores a new model; the store assigns the version, time and checksum.</summary>
-public sealed record NewModel(string Kind, SentimentOptions Options, TrainingData Data, BinaryMetrics? Metrics, double TrainSeconds, string CreatedBy);
+public sealed record NewModel(string Kind, SentimentOptions Options, TrainingData Data, BinaryMetrics? Metrics, double TrainSeconds, string CreatedBy)
+{
+    public ModelComparison? Comparison { get; init; }
+}
 
 public static class ModelVersions
 {

@@ -34,6 +34,9 @@ public static class CrmTableStoresExtensions
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
         services.AddSingleton<ISurveyResponseStore, TableSurveyStore>();
         services.AddSingleton<IInvitationTokens, KeyedInvitationTokens>();
+        // Model files in blobs, so every silo on any machine serves the same versions.
+        services.AddSingleton<Crm.Scoring.Models.IModelStore>(sp => new BlobModelStore(
+            sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CrmTablesInitializer>();
         return services;
     }
