@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Crm.Storage.AzureTables.Backup;
 using Crm.Storage.AzureTables.Hosting;
 using Spectre.Console;
@@ -29,13 +30,13 @@ public static class BackupCommand
         var output = new Option<string>("--out") { Description = "The backup file to write (.zip).", Required = true };
         var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
         var create = new Command("create", "Backs up every product table into one compressed file with a manifest and checksums.") { output, force };
-        create.SetAction((parse, cancellationToken) => RunAsync(parse, connection, (service, console) =>
-            CreateAsync(service, console, parse.GetValue(output)!, parse.GetValue(force), cancellationToken)));
+        create.SetAction((parse, cancellationToken) => RunAsync(parse, connection, (service, blobs, console) =>
+            CreateAsync(service, blobs, console, parse.GetValue(output)!, parse.GetValue(force), cancellationToken)));
 
         var input = new Option<string>("--in") { Description = "The backup file to restore.", Required = true };
         var restore = new Command("restore", "Checks a backup file, then restores it into empty storage. Stop the product (silo) first.") { input };
-        restore.SetAction((parse, cancellationToken) => RunAsync(parse, connection, (service, console) =>
-            RestoreAsync(service, console, parse.GetValue(input)!, cancellationToken)));
+        restore.SetAction((parse, cancellationToken) => RunAsync(parse, connection, (service, blobs, console) =>
+            RestoreAsync(service, blobs, console, parse.GetValue(input)!, cancellationToken)));
 
         return new Command(
             "backup",
@@ -46,7 +47,7 @@ public static class BackupCommand
         };
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string> connection, Func<TableServiceClient, IAnsiConsole, Task<int>> action)
+    private static async Task<int> RunAsync(ParseResult parse, Option<string> connection, Func<TableServiceClient, BlobServiceClient?, IAnsiConsole, Task<int>> action)
     {
         // Colours and live bars only on a real console; redirected output (tests, logs) gets plain text.
         var writer = parse.InvocationConfiguration.Output;
@@ -70,7 +71,7 @@ public static class BackupCommand
 
         try
         {
-            return await action(service, console);
+            return await action(service, Blobs(parse.GetValue(connection)!, console), console);
         }
         catch (Exception ex) when (ex is BackupFormatException or RestoreRefusedException or IOException or UnauthorizedAccessException)
         {
@@ -89,7 +90,21 @@ public static class BackupCommand
         }
     }
 
-    private static async Task<int> CreateAsync(TableServiceClient service, IAnsiConsole console, string path, bool force, CancellationToken cancellationToken)
+    /// <summary>The same account's blob service (finished reports and any other product container), when the connection string names one.</summary>
+    private static BlobServiceClient? Blobs(string connectionString, IAnsiConsole console)
+    {
+        try
+        {
+            return new BlobServiceClient(connectionString);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            console.MarkupLine("[yellow]warning:[/] the connection string names no blob service; blob containers are left out.");
+            return null;
+        }
+    }
+
+    private static async Task<int> CreateAsync(TableServiceClient service, BlobServiceClient? blobs, IAnsiConsole console, string path, bool force, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (!force && File.Exists(full))
@@ -106,7 +121,7 @@ public static class BackupCommand
         await console.Progress().StartAsync(async context =>
         {
             var bars = new ProgressBars(context, total => total is null);
-            manifest = await BackupFile.CreateAsync(service, full, force, bars, cancellationToken);
+            manifest = await BackupFile.CreateAsync(service, full, force, bars, blobs, cancellationToken);
         });
 
         foreach (var table in manifest.Tables.Where(t => !t.Consistent))
@@ -115,11 +130,11 @@ public static class BackupCommand
                 $"[yellow]warning:[/] table {table.Name} changed during each of {table.ScanPasses} scans; its rows may be from different moments. Stop the product for a consistent backup.");
         }
 
-        console.MarkupLineInterpolated($"Backed up [bold]{manifest.Tables.Sum(t => t.Rows)}[/] rows from [bold]{manifest.Tables.Count}[/] tables to [bold]{full}[/].");
+        console.MarkupLineInterpolated($"Backed up [bold]{manifest.Tables.Sum(t => t.Rows)}[/] rows from [bold]{manifest.Tables.Count}[/] tables and [bold]{manifest.Blobs.Count}[/] blobs to [bold]{full}[/].");
         return 0;
     }
 
-    private static async Task<int> RestoreAsync(TableServiceClient service, IAnsiConsole console, string path, CancellationToken cancellationToken)
+    private static async Task<int> RestoreAsync(TableServiceClient service, BlobServiceClient? blobs, IAnsiConsole console, string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -132,11 +147,11 @@ public static class BackupCommand
         await console.Progress().StartAsync(async context =>
         {
             var bars = new ProgressBars(context, _ => false);
-            manifest = await TableRestore.RestoreAsync(service, stream, bars, cancellationToken);
+            manifest = await TableRestore.RestoreAsync(service, stream, bars, blobs, cancellationToken);
         });
 
         console.MarkupLineInterpolated(
-            $"Restored [bold]{manifest.Tables.Sum(t => t.Rows)}[/] rows into [bold]{manifest.Tables.Count}[/] tables from the backup of {manifest.CreatedAt:u}.");
+            $"Restored [bold]{manifest.Tables.Sum(t => t.Rows)}[/] rows into [bold]{manifest.Tables.Count}[/] tables and [bold]{manifest.Blobs.Count}[/] blobs from the backup of {manifest.CreatedAt:u}.");
         return 0;
     }
 

@@ -4,11 +4,13 @@ using Crm.Client.Security;
 using Crm.Contracts.Audit;
 using Crm.Contracts.Common;
 using Crm.Contracts.Reports;
+using Crm.Domain.Reports;
 
 namespace Crm.Client.Reports;
 
 /// <summary>The schedule a tenant admin sets: which periods, and the local time ("HH:mm") on the day after each ends.</summary>
-public sealed record ReportScheduleRequest(bool Weekly, bool Monthly, bool Quarterly, string? At);
+/// <param name="Recipients">Who each scheduled report is mailed to; left out (null): unchanged.</param>
+public sealed record ReportScheduleRequest(bool Weekly, bool Monthly, bool Quarterly, string? At, IReadOnlyList<string>? Recipients = null);
 
 /// <summary>
 /// The one door to a tenant's report schedule and its finished scheduled reports, for the API and the reports page
@@ -29,11 +31,24 @@ public sealed class ReportSchedules(IClusterClient cluster, AuditTrail audit)
             throw new ValidationFailedException([new FieldError("at", AtRule)]);
         }
 
-        var view = await cluster.GetGrain<IReportScheduleGrain>(tenantId).SetAsync(
-            new ReportScheduleSettings(request.Weekly, request.Monthly, request.Quarterly, at), user.Username());
+        var grain = cluster.GetGrain<IReportScheduleGrain>(tenantId);
+        ImmutableArray<string> recipients;
+        if (request.Recipients is null)
+        {
+            recipients = (await grain.GetAsync()).Recipients;
+        }
+        else
+        {
+            recipients = ReportRecipients.Normalize(request.Recipients) is { } normalized
+                ? [.. normalized]
+                : throw new ValidationFailedException([new FieldError("recipients", ReportRecipients.Rule)]);
+        }
+
+        var view = await grain.SetAsync(
+            new ReportScheduleSettings(request.Weekly, request.Monthly, request.Quarterly, at) { Recipients = recipients }, user.Username());
         var kinds = string.Join(", ", new[] { (view.Weekly, "weekly"), (view.Monthly, "monthly"), (view.Quarterly, "quarterly") }.Where(k => k.Item1).Select(k => k.Item2));
         await audit.RecordAsync(user, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId,
-            kinds.Length == 0 ? "report schedule off" : $"report schedule: {kinds} at {view.At:HH\\:mm}");
+            (kinds.Length == 0 ? "report schedule off" : $"report schedule: {kinds} at {view.At:HH\\:mm}") + $", mailed to {view.Recipients.Length} recipients");
         return view;
     }
 }

@@ -11,7 +11,7 @@ namespace Crm.Silo.Backup;
 /// written while the backup runs are handled by the per-table consistency check of <see cref="TableBackup"/>.
 /// </summary>
 public sealed partial class BackupRunner(
-    TableServiceClient service, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupRunner> logger)
+    TableServiceClient service, Azure.Storage.Blobs.BlobServiceClient blobs, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupRunner> logger)
 {
     public const string FilePrefix = "crm-backup-";
     public const string FileSuffix = ".zip";
@@ -25,8 +25,8 @@ public sealed partial class BackupRunner(
         Directory.CreateDirectory(_options.Folder);
         var stamp = time.GetUtcNow().UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture);
         var path = Path.Combine(_options.Folder, FilePrefix + stamp + FileSuffix);
-        var manifest = await BackupFile.CreateAsync(service, path, overwrite: false, cancellationToken: cancellationToken);
-        LogBackupWritten(path, manifest.Tables.Sum(t => t.Rows), manifest.Tables.Count(t => !t.Consistent));
+        var manifest = await BackupFile.CreateAsync(service, path, overwrite: false, blobs: blobs, cancellationToken: cancellationToken);
+        LogBackupWritten(path, manifest.Tables.Sum(t => t.Rows), manifest.Blobs.Count, manifest.Tables.Count(t => !t.Consistent));
         DeleteOldBackups();
         return path;
     }
@@ -46,8 +46,8 @@ public sealed partial class BackupRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {Path}: {Rows} rows; {ChangedTables} tables changed during every scan.")]
-    private partial void LogBackupWritten(string path, long rows, int changedTables);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {Path}: {Rows} rows and {Blobs} blobs; {ChangedTables} tables changed during every scan.")]
+    private partial void LogBackupWritten(string path, long rows, int blobs, int changedTables);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Old backup {Path} deleted (retention).")]
     private partial void LogBackupDeleted(string path);

@@ -19,6 +19,14 @@ public static class ReportScheduleExtensions
         services.TryAddKeyedSingleton(ReportScheduleOptions.ClockKey, TimeProvider.System);
         services.TryAddSingleton<ReportGenerator>();
         services.TryAddSingleton<IReportPublisher, ReportPublisher>();
+        services.AddOptions<Mail.ReportMailOptions>()
+            .BindConfiguration(Mail.ReportMailOptions.SectionName)
+            .Validate(o => !o.IsConfigured || o.Port is > 0 and < 65536, $"{Mail.ReportMailOptions.SectionName}:Port must be a TCP port.")
+            .Validate(o => o.Timeout > TimeSpan.Zero, $"{Mail.ReportMailOptions.SectionName}:Timeout must be positive.")
+            .Validate(o => !o.IsConfigured || MimeKit.MailboxAddress.TryParse(o.From, out _), $"{Mail.ReportMailOptions.SectionName}:From must be an e-mail address.")
+            .Validate(o => o.RetrySchedule.TrueForAll(d => d >= TimeSpan.Zero), $"{Mail.ReportMailOptions.SectionName}:RetrySchedule holds a negative delay.")
+            .ValidateOnStart();
+        services.TryAddSingleton<Mail.IReportMailSender, Mail.SmtpReportMailSender>();
         return services;
     }
 }

@@ -41,6 +41,8 @@ public sealed partial class ReportScheduleGrain(
         ArgumentNullException.ThrowIfNull(settings);
         var at = new TimeOnly(settings.At.Hour, settings.At.Minute);
         var schedule = new ReportSchedule(settings.Weekly, settings.Monthly, settings.Quarterly, at);
+        var recipients = ReportRecipients.Normalize(settings.Recipients.IsDefault ? [] : settings.Recipients)
+            ?? throw new ValidationFailedException([new FieldError("recipients", ReportRecipients.Rule)]);
         var now = time.GetUtcNow();
 
         // Turned on: periods due from now on; kept on: the mark stays, so nothing due before this change is skipped.
@@ -48,7 +50,7 @@ public sealed partial class ReportScheduleGrain(
         state.State = state.State with
         {
             Weekly = schedule.Weekly, Monthly = schedule.Monthly, Quarterly = schedule.Quarterly, At = at,
-            CheckedThrough = checkedThrough, UpdatedBy = actor,
+            CheckedThrough = checkedThrough, UpdatedBy = actor, Recipients = [.. recipients],
         };
         await state.WriteStateAsync();
         if (schedule.IsEmpty)
@@ -136,6 +138,14 @@ public sealed partial class ReportScheduleGrain(
                 // Announced before the run is marked done, so a crash between the two announces again on the retry:
                 // the event id is the period's, and the webhook outbox drops a repeated id.
                 await GrainFactory.GetGrain<IWebhookGrain>(TenantId).EnqueueAsync(ReportReady.Event(TenantId, id, published.Language, time.GetUtcNow()));
+
+                // Mailed the same way: queued in the tenant's mail outbox under the period's id before the run is
+                // done, so a retried make queues it again and the outbox drops the repeat.
+                if (state.State.Recipients is { IsDefaultOrEmpty: false } recipients)
+                {
+                    await GrainFactory.GetGrain<Mail.IReportMailGrain>(TenantId).EnqueueAsync(Mail.ReportMail.Scheduled(TenantId, id, published.Language, recipients));
+                }
+
                 await runs.CompleteAsync(claim, new ReportRun(
                     id, ReportRunState.Done, claim.ClaimedAt, time.GetUtcNow(), published.Language, published.Documents.ToImmutableDictionary(StringComparer.Ordinal)));
                 made.Add(id);
@@ -180,7 +190,10 @@ public sealed partial class ReportScheduleGrain(
         var next = s.Schedule.IsEmpty ? [] : ReportDue.Next(s.Schedule, zone, time.GetUtcNow());
         return new ReportScheduleView(
             s.Weekly, s.Monthly, s.Quarterly, s.At, zone.Id, s.CheckedThrough,
-            [.. next.Select(n => new ScheduledReportView(n.Period.ToString(), n.DueAt))]);
+            [.. next.Select(n => new ScheduledReportView(n.Period.ToString(), n.DueAt))])
+        {
+            Recipients = s.Recipients.IsDefault ? [] : s.Recipients,
+        };
     }
 
     /// <summary>The tenant's zone is its SLA calendar's, as for the aggregates.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Crm.Silo.Reports;
 
 /// <summary>A tenant's schedule, and how far its ticks have made every due period.</summary>
@@ -16,6 +18,9 @@ public sealed record ReportScheduleState
     [Id(4)] public DateTimeOffset? CheckedThrough { get; init; }
 
     [Id(5)] public string? UpdatedBy { get; init; }
+
+    /// <summary>Who each scheduled report is mailed to (<see cref="Mail.IReportMailGrain"/>).</summary>
+    [Id(6)] public ImmutableArray<string> Recipients { get; init; } = [];
 
     public Domain.Reports.ReportSchedule Schedule => new(Weekly, Monthly, Quarterly, At);
 }

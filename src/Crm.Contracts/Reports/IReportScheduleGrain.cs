@@ -31,7 +31,11 @@ public sealed record ReportScheduleSettings(
     [property: Id(0)] bool Weekly,
     [property: Id(1)] bool Monthly,
     [property: Id(2)] bool Quarterly,
-    [property: Id(3)] TimeOnly At);
+    [property: Id(3)] TimeOnly At)
+{
+    /// <summary>Who each scheduled report is mailed to (with its PDF) when the silos have SMTP configured; none: not mailed.</summary>
+    [Id(4)] public ImmutableArray<string> Recipients { get; init; } = [];
+}
 
 /// <summary>A tenant's schedule, the zone its times are in, and the next report due of each kind.</summary>
 /// <param name="CheckedThrough">Every period due up to this instant has been made; null while off.</param>
@@ -43,7 +47,11 @@ public sealed record ReportScheduleView(
     [property: Id(3)] TimeOnly At,
     [property: Id(4)] string TimeZoneId,
     [property: Id(5)] DateTimeOffset? CheckedThrough,
-    [property: Id(6)] ImmutableArray<ScheduledReportView> Next);
+    [property: Id(6)] ImmutableArray<ScheduledReportView> Next)
+{
+    /// <summary>Who each scheduled report is mailed to.</summary>
+    [Id(7)] public ImmutableArray<string> Recipients { get; init; } = [];
+}
 
 /// <summary>A period whose scheduled report is due at <see cref="DueAt"/>.</summary>
 [GenerateSerializer, Immutable, Alias("crm.reports.scheduled-report")]

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace Crm.Storage.AzureTables.Backup;
 
@@ -8,7 +9,7 @@ public static class BackupFile
     public const string PartialSuffix = ".partial";
 
     public static async Task<BackupManifest> CreateAsync(
-        TableServiceClient service, string path, bool overwrite, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
+        TableServiceClient service, string path, bool overwrite, IProgress<BackupProgress>? progress = null, BlobServiceClient? blobs = null, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         if (!overwrite && File.Exists(full))
@@ -22,7 +23,7 @@ public static class BackupFile
             BackupManifest manifest;
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                manifest = await TableBackup.CreateAsync(service, stream, progress, cancellationToken);
+                manifest = await TableBackup.CreateAsync(service, stream, progress, blobs, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }

@@ -25,8 +25,11 @@ public sealed record BackupManifest
 
     public IReadOnlyList<BackupTableEntry> Tables { get; init; } = [];
 
-    /// <summary>The product stores no blobs yet; a blob part would add its containers here and files under <c>blobs/</c>.</summary>
+    /// <summary>The product's blob containers found (<see cref="CrmBlobContainers.Prefix"/>); their blobs are in <see cref="Blobs"/>.</summary>
     public IReadOnlyList<string> BlobContainers { get; init; } = [];
+
+    /// <summary>Every blob, byte for byte under <c>blobs/</c> (<see cref="BlobBackup"/>); none in a backup made without the blob service.</summary>
+    public IReadOnlyList<BackupBlobEntry> Blobs { get; init; } = [];
 }
 
 /// <summary>One table in a backup. <see cref="Consistent"/> is true when the last scan saw no row change (see <see cref="TableBackup"/>).</summary>

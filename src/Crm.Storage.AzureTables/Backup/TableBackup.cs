@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace Crm.Storage.AzureTables.Backup;
 
@@ -26,8 +27,9 @@ public static class TableBackup
     /// <summary>Timestamps are set by the server's clock and the scan start by ours; this covers the difference.</summary>
     public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
 
+    /// <param name="blobs">The same account's blob service, whose product containers go in too (<see cref="BlobBackup"/>).</param>
     public static async Task<BackupManifest> CreateAsync(
-        TableServiceClient service, Stream output, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
+        TableServiceClient service, Stream output, IProgress<BackupProgress>? progress = null, BlobServiceClient? blobs = null, CancellationToken cancellationToken = default)
     {
         var createdAt = DateTimeOffset.UtcNow;
         var tables = await BackupTables.ListAsync(service, cancellationToken);
@@ -39,11 +41,14 @@ public static class TableBackup
                 entries.Add(await BackupTableAsync(service.GetTableClient(table), zip, progress, cancellationToken));
             }
 
+            var blobEntries = blobs is null ? [] : await BlobBackup.WriteAsync(blobs, zip, progress, cancellationToken);
             var manifest = new BackupManifest
             {
                 CreatedAt = createdAt,
                 SourceAccount = service.AccountName,
                 Tables = entries,
+                BlobContainers = [.. blobEntries.Select(b => b.Container).Distinct(StringComparer.Ordinal)],
+                Blobs = blobEntries,
             };
             var manifestEntry = zip.CreateEntry(BackupManifest.EntryName, CompressionLevel.Optimal);
             await using (var stream = await manifestEntry.OpenAsync(cancellationToken))

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace Crm.Storage.AzureTables.Backup;
 
@@ -20,14 +21,29 @@ public static class TableRestore
     public const long MaxBatchBytes = 3 * 1024 * 1024;
 
     public static async Task<BackupManifest> RestoreAsync(
-        TableServiceClient service, Stream input, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
+        TableServiceClient service, Stream input, IProgress<BackupProgress>? progress = null, BlobServiceClient? blobs = null, CancellationToken cancellationToken = default)
     {
         using var zip = OpenArchive(input);
         var manifest = await VerifyAsync(zip, cancellationToken);
+        if (manifest.Blobs.Count > 0 && blobs is null)
+        {
+            throw new RestoreRefusedException("The backup holds blobs and the target has no blob service. Nothing was written.");
+        }
+
         await EnsureEmptyAsync(service, manifest, cancellationToken);
+        if (blobs is not null)
+        {
+            await BlobBackup.EnsureEmptyAsync(blobs, manifest.Blobs, cancellationToken);
+        }
+
         foreach (var table in manifest.Tables)
         {
             await RestoreTableAsync(service, zip, table, progress, cancellationToken);
+        }
+
+        if (blobs is not null)
+        {
+            await BlobBackup.RestoreAsync(blobs, zip, manifest.Blobs, progress, cancellationToken);
         }
 
         return manifest;
@@ -77,6 +93,7 @@ public static class TableRestore
             }
         }
 
+        await BlobBackup.VerifyAsync(zip, manifest.Blobs, cancellationToken);
         return manifest;
     }
 
@@ -121,7 +138,7 @@ public static class TableRestore
             }
         }
 
-        return manifest with { Tables = manifest.Tables ?? [] };
+        return manifest with { Tables = manifest.Tables ?? [], Blobs = manifest.Blobs ?? [] };
     }
 
     private static async IAsyncEnumerable<TableEntity> ReadEntitiesAsync(

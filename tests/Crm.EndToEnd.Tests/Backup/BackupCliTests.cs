@@ -30,6 +30,7 @@ public sealed class BackupCliTests : IAsyncLifetime
         var tenant = "backup-" + Guid.NewGuid().ToString("N")[..8];
         var file = Path.Combine(_folder, "crm.zip");
         var before = new List<(CustomerView Customer, ImmutableArray<ArchiveEntry> Archive)>();
+        byte[] reportPdf;
         await using var source = await AzuriteServer.StartAsync();
         await using (var silo = await StartSiloAsync(source))
         {
@@ -42,6 +43,9 @@ public sealed class BackupCliTests : IAsyncLifetime
                 before.Add(((await grain.GetAsync())!, (await grain.GetArchiveAsync(50, null)).Entries));
             }
 
+            // A finished report: its run row is a table row, its documents are blobs in crm-reports.
+            await client.GetGrain<Crm.Contracts.Reports.IReportScheduleGrain>(tenant).MakeNowAsync("2026-11", "manager");
+            reportPdf = (await client.GetGrain<Crm.Contracts.Reports.IReportInboxGrain>(tenant).GetDocumentAsync("2026-11", "report.pdf"))!.Content;
             await silo.StopAsync();
         }
 
@@ -75,6 +79,11 @@ public sealed class BackupCliTests : IAsyncLifetime
 
             var page = await client.GetGrain<ICustomerDirectoryGrain>(tenant).ListAsync(100, null);
             Assert.Equal(before.Select(b => b.Customer.CustomerId).Order(), page.Items.Select(i => i.CustomerId).Order());
+
+            // The report's documents came back byte for byte, served by the inbox of the restored product.
+            var inbox = client.GetGrain<Crm.Contracts.Reports.IReportInboxGrain>(tenant);
+            Assert.Equal("2026-11", Assert.Single(await inbox.ListAsync()).Period);
+            Assert.Equal(reportPdf, (await inbox.GetDocumentAsync("2026-11", "report.pdf"))?.Content);
             await silo.StopAsync();
         }
     }

@@ -1,3 +1,4 @@
+using Crm.Storage.AzureTables;
 using Azure.Data.Tables;
 using Crm.Silo;
 using Crm.Silo.Backup;
@@ -22,6 +23,9 @@ public sealed class ScheduledBackupServiceTests : IAsyncLifetime
         _service = new TableServiceClient(_azurite.ConnectionString);
         await _service.CreateTableIfNotExistsAsync("CrmScheduled");
         await _service.GetTableClient("CrmScheduled").AddEntityAsync(new TableEntity("p", "r") { ["V"] = "scheduled" });
+        var reports = new Azure.Storage.Blobs.BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient(CrmBlobContainers.Reports);
+        await reports.CreateIfNotExistsAsync();
+        await reports.GetBlobClient("t/2026-11/report.pdf").UploadAsync(new BinaryData("%PDF scheduled"u8.ToArray()), overwrite: true);
     }
 
     public async Task DisposeAsync()
@@ -83,6 +87,7 @@ public sealed class ScheduledBackupServiceTests : IAsyncLifetime
         await using var stream = File.OpenRead(files[0]);
         var manifest = await TableRestore.VerifyAsync(stream);
         Assert.Contains(manifest.Tables, t => t.Name == "CrmScheduled" && t.Rows == 1);
+        Assert.Contains(manifest.Blobs, b => b.Container == CrmBlobContainers.Reports && b.Name == "t/2026-11/report.pdf" && b.Bytes == 14);
     }
 
     [Fact]
@@ -106,7 +111,7 @@ public sealed class ScheduledBackupServiceTests : IAsyncLifetime
     }
 
     private BackupRunner Create(BackupOptions options, TimeProvider time) =>
-        new(_service, Options.Create(options), time, NullLogger<BackupRunner>.Instance);
+        new(_service, new Azure.Storage.Blobs.BlobServiceClient(_azurite!.ConnectionString), Options.Create(options), time, NullLogger<BackupRunner>.Instance);
 
     /// <summary>Each reading of the clock is one step later, so each run gets its own file name; timers stay real.</summary>
     private sealed class SteppingClock(DateTimeOffset start, TimeSpan step) : TimeProvider

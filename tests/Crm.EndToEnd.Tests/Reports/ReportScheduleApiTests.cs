@@ -50,6 +50,25 @@ public sealed class ReportScheduleApiTests(CrmStackFixture stack)
     }
 
     [Fact]
+    public async Task Set_Recipients_AreKeptWhenLeftOut_AndABadAddressIs400NamingTheField()
+    {
+        var tenant = await stack.NewTenantAsync();
+        var path = $"api/tenants/{tenant.Id}/reports/schedule";
+        var admin = tenant.As(Role.TenantAdmin);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync(path, new { weekly = false, monthly = true, quarterly = false, at = "08:00", recipients = new[] { "Manager@Example.com" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync(path, new { weekly = true, monthly = true, quarterly = false, at = "08:00" })).StatusCode);
+        var view = await CrmStackFixture.ReadAsync<JsonElement>(await tenant.As(Role.AccountManager).GetAsync(path));
+        Assert.Equal("manager@example.com", Assert.Single(view.GetProperty("recipients").EnumerateArray()).GetString());
+
+        var bad = await admin.PutAsJsonAsync(path, new { weekly = false, monthly = false, quarterly = false, at = "08:00", recipients = new[] { "someone" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("recipients", out _), problem.ToString());
+        Assert.True((await CrmStackFixture.ReadAsync<JsonElement>(await admin.GetAsync(path))).GetProperty("weekly").GetBoolean());
+    }
+
+    [Fact]
     public async Task AccountManager_MayNotChangeTheSchedule()
     {
         var tenant = await stack.NewTenantAsync();

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Crm.Grains.Reports;
 using Crm.Silo;
 using Crm.Silo.Reports;
+using Crm.Silo.Reports.Mail;
 using Crm.Storage.AzureTables.Hosting;
 using Crm.Storage.AzureTables.Protection;
 using Crm.Testing;
@@ -29,9 +30,15 @@ public sealed class ReportScheduleFixture : IAsyncLifetime
     /// <summary>How many answers to completing a run to lose, per tenant.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, int> CompletionsToLose { get; } = new();
 
+    /// <summary>How many completions of a run to fail before they are written, per tenant (the period is made again).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> CompletionsToFail { get; } = new();
+
     public IClusterClient Client => (_cluster ?? throw new InvalidOperationException("The cluster is stopped.")).Client;
 
     public TableServiceClient Tables => new(_azurite!.ConnectionString);
+
+    /// <summary>The SMTP server the silos mail finished reports to; it outlives restarts.</summary>
+    public SmtpReceiver Smtp { get; } = SmtpReceiver.Start();
 
     public async Task InitializeAsync()
     {
@@ -58,8 +65,17 @@ public sealed class ReportScheduleFixture : IAsyncLifetime
             silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Configure<ReportScheduleOptions>(options => options.CheckEvery = TimeSpan.FromSeconds(1));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReportScheduleOptions.ClockKey, Clock);
+            silo.Services.Configure<ReportMailOptions>(options =>
+            {
+                options.Host = "127.0.0.1";
+                options.Port = Smtp.Port;
+                options.Security = MailKit.Security.SecureSocketOptions.None;
+                options.From = "reports@crm.example.com";
+                options.RetrySchedule = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)];
+                options.ReminderPeriod = TimeSpan.FromSeconds(1);
+            });
             silo.Services.AddSingleton<IReportRunStore>(sp =>
-                new FlakyReportRunStore(new Storage.AzureTables.Stores.TableReportRunStore(sp.GetRequiredService<TableServiceClient>()), CompletionsToLose));
+                new FlakyReportRunStore(new Storage.AzureTables.Stores.TableReportRunStore(sp.GetRequiredService<TableServiceClient>()), CompletionsToLose, CompletionsToFail));
             silo.Services.AddSingleton<IReportPublisher>(sp =>
                 new CountingReportPublisher(ActivatorUtilities.CreateInstance<ReportPublisher>(sp), Counts));
         });
@@ -87,6 +103,7 @@ public sealed class ReportScheduleFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopAsync();
+        await Smtp.DisposeAsync();
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();
