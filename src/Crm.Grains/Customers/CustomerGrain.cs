@@ -94,7 +94,7 @@ public sealed partial class CustomerGrain(
         var normalized = Validate(profile, []);
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
-            throw new ConflictException(
+            throw new PreconditionFailedException(
                 $"The customer is at version {state.State.Version}, not {expected}: reload it and apply your change again.");
         }
 

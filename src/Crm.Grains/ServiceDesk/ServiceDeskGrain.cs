@@ -42,7 +42,7 @@ public sealed class ServiceDeskGrain(
         ThrowIfAny(errors);
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
-            throw new ConflictException($"The settings are at version {state.State.Version}, not {expected}: reload and apply your change again.");
+            throw new PreconditionFailedException($"The settings are at version {state.State.Version}, not {expected}: reload and apply your change again.");
         }
 
         state.State = state.State with
