@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Crm.Client.Apis;
 
 /// <summary>A language: "en", "zh-CN", or null to follow the tenant's default (for a user) or each browser (for a tenant).</summary>
-public sealed record LanguageRequest(string? Language);
+public sealed record LanguageRequest([property: System.ComponentModel.DataAnnotations.MaxLength(Crm.Domain.Localization.Languages.MaxTagLength)] string? Language);
 
 /// <summary>The language a user works in and a tenant's default: the same grain calls the top bar's switch makes.</summary>
 public static class LanguageApi

@@ -50,6 +50,7 @@ public static class CrmClientExtensions
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ContractOperationTransformer>()
+            .AddOperationTransformer<RequestExamples>()
             .AddSchemaTransformer<ContractSchemaTransformer>()
             .AddDocumentTransformer<ContractDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);

@@ -15,8 +15,8 @@ public sealed class ServiceDeskGrain(
     public const int DefaultReopenWindowDays = 7;
     public const int MaxReopenWindowDays = 365;
     public const int MaxMacros = 200;
-    public const int MaxMacroTitle = 100;
-    public const int MaxMacroBody = 4000;
+    public const int MaxMacroTitle = CaseText.MaxMacroTitle;
+    public const int MaxMacroBody = CaseText.MaxMacroBody;
 
     private static readonly SlaPolicyView DefaultPolicy = SlaPolicyMapping.ToView(SlaPolicy.Default, null, null);
 
