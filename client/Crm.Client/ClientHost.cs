@@ -30,6 +30,7 @@ public static class ClientHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseApiRequestDeadline();
         app.UseApiHeadAsGet();
         // API paths answer a bare status with problem details; the UI's re-execute a rendered, localized page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

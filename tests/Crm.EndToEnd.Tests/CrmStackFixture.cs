@@ -58,7 +58,10 @@ public sealed class CrmStackFixture : IAsyncLifetime
     }
 
     /// <summary>Another front end on the same cluster, for tests that need other settings; the caller stops it.</summary>
-    public async Task<WebApplication> StartFrontEndAsync(Uri address, params string[] settings)
+    public Task<WebApplication> StartFrontEndAsync(Uri address, params string[] settings) => StartFrontEndAsync(address, null, settings);
+
+    /// <summary>Another front end whose services the test adds to (a slow grain call, say); the caller stops it.</summary>
+    public async Task<WebApplication> StartFrontEndAsync(Uri address, Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var client = ClientHost.Build(
         [
@@ -66,8 +69,12 @@ public sealed class CrmStackFixture : IAsyncLifetime
             $"--urls={address}", "--Logging:LogLevel:Default=Warning",
             // These tests are not about outages: on a loaded CI machine a call may take longer than the production
             // 2 s, and should not turn into a 503 here. The cluster tests (Cluster/) run with the production default.
-            "--Orleans:ResponseTimeout=00:00:30", .. settings,
-        ], Capture);
+            "--Orleans:ResponseTimeout=00:00:30", "--Crm:Api:RequestBudget=00:00:30", .. settings,
+        ], builder =>
+        {
+            Capture(builder);
+            configure?.Invoke(builder);
+        });
         await client.StartAsync();
         return client;
     }

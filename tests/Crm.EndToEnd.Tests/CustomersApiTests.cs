@@ -48,7 +48,7 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
     }
 
     [Fact]
-    public async Task Update_WithStaleETag_Is409AndKeepsTheNewerProfile()
+    public async Task Update_WithStaleETag_Is412AndKeepsTheNewerProfile()
     {
         var (tenant, http) = await AgentAsync();
         var view = await CrmStackFixture.ReadAsync<CustomerView>(await http.PostAsJsonAsync($"api/tenants/{tenant}/customers", ValidBody()));
@@ -57,7 +57,7 @@ public sealed class CustomersApiTests(CrmStackFixture stack)
 
         var stale = await PutAsync(http, url, ValidBody("Lost Update"), "\"1\"");
 
-        await AssertProblemAsync(stale, HttpStatusCode.Conflict);
+        await AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed);
         var current = await CrmStackFixture.ReadAsync<CustomerView>(await http.GetAsync(url));
         Assert.Equal("Zhang Min 2", current.Profile.DisplayName);
     }

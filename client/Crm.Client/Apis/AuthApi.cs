@@ -1,13 +1,17 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
+using Crm.Domain.Access;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Crm.Client.Apis;
 
-public sealed record TokenRequest(string? Username, string? Password);
+public sealed record TokenRequest(
+    [property: MaxLength(Usernames.MaxLength)] string? Username, [property: MaxLength(PasswordRules.MaxLength)] string? Password);
 
-public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+public sealed record PasswordChangeRequest(
+    [property: MaxLength(PasswordRules.MaxLength)] string? CurrentPassword, [property: MaxLength(PasswordRules.MaxLength)] string? NewPassword);
 
 /// <summary>Tokens for the API and the CLI, and the signed-in user's own account.</summary>
 public static class AuthApi

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.Contracts.Access;
+using Crm.Contracts.Common;
 using Crm.Domain.Cases;
 
 namespace Crm.Client.Apis;
@@ -12,11 +14,11 @@ public sealed record TextRequest([property: MaxLength(CaseText.MaxBody)] string?
 public sealed record CaseActionRequest(CaseAction? Action, [property: MaxLength(CaseText.MaxBody)] string? Comment = null);
 
 /// <summary>The username to assign to, or null to unassign.</summary>
-public sealed record AssignRequest(string? Assignee);
+public sealed record AssignRequest([property: MaxLength(Usernames.MaxLength)] string? Assignee);
 
 public sealed record EscalateRequest([property: MaxLength(CaseText.MaxBody)] string? Reason);
 
-public sealed record MergeRequest(string? TargetCaseId);
+public sealed record MergeRequest([property: MaxLength(Identifiers.MaxEntityIdLength)] string? TargetCaseId);
 
 public sealed record AvailabilityRequest(bool Available);
 
@@ -24,4 +26,4 @@ public sealed record AvailabilityRequest(bool Available);
 public sealed record TakeRequest;
 
 /// <summary>A new severity and/or category; null leaves it as it is.</summary>
-public sealed record DetailsRequest(CaseSeverity? Severity, string? Category);
+public sealed record DetailsRequest(CaseSeverity? Severity, [property: MaxLength(CaseCategories.MaxLength)] string? Category);

@@ -41,7 +41,8 @@ public static class CustomersApi
             .RequirePermission(Permission.CustomersRead);
         api.MapPut("/{customerId}", UpdateCustomerAsync).WithName("UpdateCustomer")
             .RequirePermission(Permission.CustomersWrite)
-            .WithSummary("Replaces a customer's profile; send If-Match with the ETag you read to refuse lost updates.")
+            .WithSummary("Replaces a customer's profile; needs If-Match: the ETag you read (412 if it has changed since), or * to replace any version.")
+            .RequireIfMatch()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{customerId}/archive", GetArchiveAsync).WithName("GetCustomerArchive")
@@ -106,29 +107,15 @@ public static class CustomersApi
 
     public static async Task<Results<Ok<CustomerView>, ProblemHttpResult, ValidationProblem>> UpdateCustomerAsync(
         string tenantId, string customerId, CustomerProfile profile, IClusterClient cluster, HttpContext context, AuditTrail audit,
-        [FromHeader(Name = "If-Match")] string? ifMatch)
+        [FromHeader(Name = Preconditions.IfMatchHeader)] string? ifMatch)
     {
         if (!Identifiers.IsTenantId(tenantId) || !Identifiers.IsEntityId(customerId))
         {
             return NotFound(tenantId, customerId);
         }
 
-        long? expected = null;
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*")
-        {
-            if (!long.TryParse(ifMatch.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["If-Match"] = ["Send the ETag of the customer as you read it, for example \"3\"."],
-                });
-            }
-
-            expected = version;
-        }
-
         var view = await cluster.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, customerId))
-            .UpdateProfileAsync(profile, expected, Actor.Of(context));
+            .UpdateProfileAsync(profile, Preconditions.ExpectedVersion(ifMatch), Actor.Of(context));
         await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Customer, customerId, "profile");
         SetETag(context, view);
         return TypedResults.Ok(view);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Crm.Client.Apis;
 
 /// <summary>A language: "en", "zh-CN", or null to follow the tenant's default (for a user) or each browser (for a tenant).</summary>
-public sealed record LanguageRequest(string? Language);
+public sealed record LanguageRequest([property: System.ComponentModel.DataAnnotations.MaxLength(Crm.Domain.Localization.Languages.MaxTagLength)] string? Language);
 
 /// <summary>A two-letter country code such as "CN" or "US"; null for the product's default (CN).</summary>
 public sealed record PhoneRegionRequest([property: System.ComponentModel.DataAnnotations.MaxLength(2)] string? Region);

@@ -22,8 +22,9 @@ public static class ServiceDeskApi
             .WithSummary("Categories, reopen window and assignment rule; the ETag is their version.")
             .RequirePermission(Permission.CasesRead);
         api.MapPut("/settings", UpdateSettingsAsync).WithName("UpdateServiceDeskSettings")
-            .WithSummary("Replaces the settings; send If-Match with the ETag you read to refuse lost updates.")
+            .WithSummary("Replaces the settings; needs If-Match: the ETag you read (412 if they have changed since), or * to replace any version.")
             .RequirePermission(Permission.ServiceDeskConfigure)
+            .RequireIfMatch()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/sla-policy", GetPolicyAsync).WithName("GetSlaPolicy").WithSummary("The SLA policy in force.")
@@ -65,25 +66,14 @@ public static class ServiceDeskApi
 
     public static async Task<Results<Ok<ServiceDeskSettings>, ValidationProblem>> UpdateSettingsAsync(
         string tenantId, ServiceDeskSettingsInput input, IClusterClient cluster, HttpContext context, AuditTrail audit,
-        [FromHeader(Name = "If-Match")] string? ifMatch)
+        [FromHeader(Name = Preconditions.IfMatchHeader)] string? ifMatch)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
             return ApiProblems.InvalidTenant();
         }
 
-        long? expected = null;
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*")
-        {
-            if (!long.TryParse(ifMatch.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["Send the ETag as you read it, for example \"3\"."] });
-            }
-
-            expected = version;
-        }
-
-        var settings = await Desk(cluster, tenantId).UpdateSettingsAsync(input, expected, Actor.Of(context));
+        var settings = await Desk(cluster, tenantId).UpdateSettingsAsync(input, Preconditions.ExpectedVersion(ifMatch), Actor.Of(context));
         await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, "service-desk settings");
         SetETag(context, settings.Version);
         return TypedResults.Ok(settings);

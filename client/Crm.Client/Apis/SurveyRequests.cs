@@ -1,19 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Contracts.Common;
 using Crm.Contracts.Customers;
 using Crm.Contracts.Surveys;
+using Crm.Domain.Customers;
+using Crm.Domain.Surveys;
 
 namespace Crm.Client.Apis;
 
 /// <summary>A new survey: its id (1-64 letters, digits, '-' or '_'), name, and first version (the default survey when left out).</summary>
-public sealed record NewSurveyRequest(string? SurveyId, string? Name, SurveyContent? Content);
+public sealed record NewSurveyRequest(
+    [property: MaxLength(Identifiers.MaxEntityIdLength)] string? SurveyId, [property: MaxLength(SurveyRules.MaxNameLength)] string? Name, SurveyContent? Content);
 
 /// <summary>An edit: a new name and/or content; content with responses makes the next version.</summary>
-public sealed record EditSurveyRequest(string? Name, SurveyContent? Content);
+public sealed record EditSurveyRequest([property: MaxLength(SurveyRules.MaxNameLength)] string? Name, SurveyContent? Content);
 
 /// <summary>A campaign of a survey: customers of a segment, tier and/or tag, links open from 'from' to the end of 'to'.</summary>
-public sealed record CampaignRequest(string? CampaignId, string? Name, DateOnly? From, DateOnly? To, string? Segment, CustomerTier? Tier, string? Tag);
+public sealed record CampaignRequest(
+    [property: MaxLength(Identifiers.MaxEntityIdLength)] string? CampaignId,
+    [property: MaxLength(CampaignRules.MaxNameLength)] string? Name,
+    DateOnly? From,
+    DateOnly? To,
+    [property: MaxLength(ProfileRules.MaxSegmentLength)] string? Segment,
+    CustomerTier? Tier,
+    [property: MaxLength(ProfileRules.MaxTagLength)] string? Tag);
 
 /// <summary>One invitation to one customer; its link is in the answer (and in the invitations CSV).</summary>
-public sealed record InvitationRequest(string? CustomerId, int? ValidityDays, string? InvitationId);
+public sealed record InvitationRequest(
+    [property: MaxLength(Identifiers.MaxEntityIdLength)] string? CustomerId, int? ValidityDays, [property: MaxLength(Identifiers.MaxEntityIdLength)] string? InvitationId);
 
 /// <summary>Responses from the platform's survey tools or an import file: at most 1,000 per request.</summary>
 public sealed record ResponsesRequest(List<ResponseRow?>? Responses);

@@ -7,9 +7,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Crm.Client.Apis;
 
-public sealed record NewTenantRequest(string? TenantId, string? Name);
+public sealed record NewTenantRequest(
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Identifiers.MaxTenantIdLength)] string? TenantId,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Crm.Domain.Access.AccountRules.MaxTenantNameLength)] string? Name);
 
-public sealed record NewUserRequest(string? Username, string? DisplayName, ImmutableArray<Role> Roles, string? Password);
+public sealed record NewUserRequest(
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Usernames.MaxLength)] string? Username,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Crm.Domain.Access.AccountRules.MaxDisplayNameLength)] string? DisplayName,
+    ImmutableArray<Role> Roles,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Crm.Domain.Access.PasswordRules.MaxLength)] string? Password);
 
 public sealed record RolesRequest(ImmutableArray<Role> Roles);
 

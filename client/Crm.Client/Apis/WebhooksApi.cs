@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Crm.Client.Apis;
 
 /// <summary>The receiver of a tenant's webhook; a null or absent URL removes the webhook.</summary>
-public sealed record WebhookUrlRequest(string? Url);
+public sealed record WebhookUrlRequest([property: System.ComponentModel.DataAnnotations.MaxLength(Crm.Domain.Webhooks.WebhookUrlRules.MaxLength)] string? Url);
 
 /// <summary>
 /// The tenant's outgoing webhook (SLA warnings, breaches, escalations): where it posts, its signing secret, and how

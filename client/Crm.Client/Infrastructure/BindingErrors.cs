@@ -24,6 +24,7 @@ public static partial class BindingErrors
     public const string NotValid = "Not a valid value.";
     public const string UnsupportedMediaType = "Send the body as JSON, with Content-Type: application/json.";
     public const string Unreadable = "The request could not be read.";
+    public const string UnknownField = "Not a field of this request (see its schema in /openapi/v1.json).";
 
     /// <summary>The fields and messages for a binding failure; the caller sets the status.</summary>
     /// <param name="endpoint">The endpoint that refused the request: its handler's parameters and body type give each field's type.</param>
@@ -71,6 +72,16 @@ public static partial class BindingErrors
         if (message.StartsWith("One of ", StringComparison.Ordinal))
         {
             return Field(path, message);
+        }
+
+        if (UnmappedPattern().Match(message) is { Success: true } unmapped)
+        {
+            // The path usually ends with the unknown name already; say it once, as the caller wrote it.
+            var name = unmapped.Groups["name"].Value;
+            var field = path == StrictBinding.BodyField ? name
+                : path == name || path.EndsWith("." + name, StringComparison.Ordinal) || path.EndsWith($"['{name}']", StringComparison.Ordinal) ? path
+                : $"{path}.{name}";
+            return Field(field, UnknownField);
         }
 
         if (MissingPattern().Match(message) is { Success: true } missing)
@@ -180,6 +191,9 @@ public static partial class BindingErrors
 
     [GeneratedRegex(@"missing required properties including: (?:'(?<name>[^']+)'(?:, )?)+", RegexOptions.CultureInvariant)]
     private static partial Regex MissingPattern();
+
+    [GeneratedRegex(@"^The JSON property '(?<name>.*)' could not be mapped to any \.NET member", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex UnmappedPattern();
 
     [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.(?: |$)", RegexOptions.CultureInvariant)]
     private static partial Regex ConvertPattern();

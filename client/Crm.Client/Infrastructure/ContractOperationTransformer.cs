@@ -12,7 +12,7 @@ namespace Crm.Client.Infrastructure;
 /// <summary>
 /// Declares, on every operation (those added later too), the answers the shared layers can give whatever the handler
 /// says: 400 from binding, 401 and 403 from sign-in and permissions, 404 for ids in the route, 409 on changes,
-/// 412/428 where If-Match is read, 413 and 415 for bodies, 429 where a rate limit applies, 503 in an outage; and the
+/// 412/428 where If-Match is required, 413 and 415 for bodies, 429 where a rate limit applies, 503 in an outage; and the
 /// limits of the shared parameters (page size, ids, Idempotency-Key), taken from the rules the server checks.
 /// </summary>
 public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
@@ -59,7 +59,8 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
             Add(operation, document, StatusCodes.Status409Conflict, "The change conflicts with the current state; the detail says why.");
         }
 
-        if (parameters.Any(p => string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase)))
+        // Only where the server checks it (Preconditions.RequireIfMatch): an endpoint that ignores If-Match answers neither.
+        if (metadata.OfType<IfMatchRequired>().Any())
         {
             Add(operation, document, StatusCodes.Status412PreconditionFailed, "If-Match names an older version: read again and reapply your change.");
             Add(operation, document, StatusCodes.Status428PreconditionRequired, "Send If-Match with the ETag you read.");
@@ -132,8 +133,10 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
                 schema.Pattern = CaseKey.RequestIdPattern;
                 parameter.Description ??= "Makes a create safe to retry: the same key returns the first result with 200; the same key with a different body is a 409.";
                 break;
-            case "If-Match" when parameter.In == ParameterLocation.Header:
-                parameter.Description ??= "The ETag you read, e.g. \"3\"; the change is refused if the resource has changed since.";
+            case Preconditions.IfMatchHeader when parameter.In == ParameterLocation.Header:
+                // Required in the document (a generated client asks for it); missing, the server answers 428, not 400.
+                parameter.Required = true;
+                parameter.Description = "The ETag you read, e.g. \"3\" (412 if the resource has changed since), or * to replace any version. Missing: 428.";
                 break;
             default:
                 if (parameter.In == ParameterLocation.Path && parameter.Name?.EndsWith("Id", StringComparison.Ordinal) == true)

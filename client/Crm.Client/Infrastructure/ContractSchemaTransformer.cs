@@ -12,6 +12,8 @@ namespace Crm.Client.Infrastructure;
 /// </summary>
 public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
+    public static readonly int TimeSpanMaxLength = TimeSpan.MinValue.ToString("c", System.Globalization.CultureInfo.InvariantCulture).Length;
+
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
@@ -34,12 +36,31 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         {
             // Exactly what the server insists on (RequiredMembers), not every constructor parameter.
             schema.Required = context.JsonTypeInfo.Properties.Where(p => p.IsRequired).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            // ApiJson refuses unknown fields, and the schema generator says so for every type; but ProblemDetails and the
+            // token answer carry extensions (traceId, …), so only our records, which write their own fields, are closed.
+            schema.AdditionalPropertiesAllowed = type.Namespace?.StartsWith("Crm.", StringComparison.Ordinal) != true;
+            if (schema.AdditionalPropertiesAllowed)
+            {
+                schema.AdditionalProperties = null;
+            }
         }
 
         if (context.JsonPropertyInfo is { } property && RequiredMembers.IsList(property.PropertyType) && !property.IsRequired
             && property.AssociatedParameter is { HasDefaultValue: false })
         {
             schema.Default = new JsonArray();
+        }
+
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(Crm.Contracts.Common.ItemMaxLengthAttribute), false) is [Crm.Contracts.Common.ItemMaxLengthAttribute itemMax, ..]
+            && schema.Items is OpenApiSchema items)
+        {
+            items.MaxLength = itemMax.Length;
+        }
+
+        if (type == typeof(TimeSpan) || type == typeof(TimeSpan?))
+        {
+            // A TimeSpan is read as "[-][d.]hh:mm:ss[.fffffff]"; its longest form is TimeSpan.MinValue's.
+            schema.MaxLength = TimeSpanMaxLength;
         }
 
         if (type == typeof(long) || type == typeof(int) || type == typeof(long?) || type == typeof(int?))

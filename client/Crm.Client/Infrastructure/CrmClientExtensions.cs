@@ -1,5 +1,6 @@
 using Crm.Client.Apis;
 using Crm.Client.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Orleans.Configuration;
 
@@ -28,9 +29,12 @@ public static class CrmClientExtensions
             // request. After this it is a 503 with Retry-After (OutageExceptionHandler), and the retry reaches the grain
             // on a live silo.
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout)
+            // Every call of an API request within the request's one budget (Crm:Api:RequestBudget), not 2 s each.
+            .AddOutgoingGrainCallFilter<DeadlineCallFilter>()
             .AddCrmOperatorDashboard()
             .AddActivityPropagation());
         builder.Services.AddSingleton<IClientConnectionRetryFilter, RetryConnectFilter>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         return builder;
     }
@@ -50,6 +54,7 @@ public static class CrmClientExtensions
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ContractOperationTransformer>()
+            .AddOperationTransformer<RequestExamples>()
             .AddSchemaTransformer<ContractSchemaTransformer>()
             .AddDocumentTransformer<ContractDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);

@@ -26,6 +26,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IOp
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
+            PreconditionFailedException p => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = Preconditions.FailedTitle, Detail = p.Message },
             BadHttpRequestException b => BadRequest(b, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint, json.Value.SerializerOptions),
             _ => null,
         };

@@ -172,6 +172,20 @@ public static class StrictBinding
                     continue;
                 }
 
+                if (property.GetCustomAttribute<Crm.Contracts.Common.ItemMaxLengthAttribute>() is { } itemMax && member is IEnumerable<string> texts && !IsDefaultArray(member))
+                {
+                    var index = 0;
+                    foreach (var text in texts)
+                    {
+                        if (text is not null && TooLong(text, itemMax.Length) is { } tooLong)
+                        {
+                            errors[$"{at}[{index}]"] = [tooLong];
+                        }
+
+                        index++;
+                    }
+                }
+
                 CheckBody(member, at, errors, depth + 1);
             }
             else if (!property.PropertyType.IsValueType && nullability.Create(property).ReadState == NullabilityState.NotNull)

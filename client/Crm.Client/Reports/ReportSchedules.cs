@@ -10,7 +10,9 @@ namespace Crm.Client.Reports;
 
 /// <summary>The schedule a tenant admin sets: which periods, and the local time ("HH:mm") on the day after each ends.</summary>
 /// <param name="Recipients">Who each scheduled report is mailed to; left out (null): unchanged.</param>
-public sealed record ReportScheduleRequest(bool Weekly, bool Monthly, bool Quarterly, string? At, IReadOnlyList<string>? Recipients = null);
+public sealed record ReportScheduleRequest(bool Weekly, bool Monthly, bool Quarterly,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(ReportSchedules.AtLength)] string? At,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(ReportRecipients.Max), Crm.Contracts.Common.ItemMaxLength(ReportRecipients.MaxLength)] IReadOnlyList<string>? Recipients = null);
 
 /// <summary>
 /// The one door to a tenant's report schedule and its finished scheduled reports, for the API and the reports page
@@ -19,6 +21,12 @@ public sealed record ReportScheduleRequest(bool Weekly, bool Monthly, bool Quart
 public sealed class ReportSchedules(IClusterClient cluster, AuditTrail audit)
 {
     public const string AtRule = "A local time as HH:mm, e.g. 08:00.";
+
+    /// <summary>
+    /// The document's bound on "at": longer than any way of writing a time, so a wrong one ("8 o'clock") is answered
+    /// with the rule itself (HH:mm) rather than a length.
+    /// </summary>
+    public const int AtLength = 16;
 
     public Task<ReportScheduleView> GetAsync(string tenantId) => cluster.GetGrain<IReportScheduleGrain>(tenantId).GetAsync();
 

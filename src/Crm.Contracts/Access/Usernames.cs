@@ -5,6 +5,8 @@ namespace Crm.Contracts.Access;
 /// <summary>Usernames are case-insensitive sign-in names, stored lower-case so one person cannot be two accounts.</summary>
 public static partial class Usernames
 {
+    public const int MaxLength = 64;
+
     public const string Rule = "A username is 2-64 lower-case letters, digits, '_' or '-'.";
 
     public static string Normalize(string value) => value.Trim().ToLowerInvariant();

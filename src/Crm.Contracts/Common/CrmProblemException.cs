@@ -23,3 +23,10 @@ public sealed class ConflictException(string message) : CrmProblemException(mess
 
 [GenerateSerializer, Alias("crm.common.forbidden")]
 public sealed class ForbiddenException(string message) : CrmProblemException(message);
+
+/// <summary>
+/// A change named the version it was made against (If-Match), and the resource has moved on since: HTTP's 412, kept
+/// apart from <see cref="ConflictException"/> (a 409: the current state refuses the change whatever version was read).
+/// </summary>
+[GenerateSerializer, Alias("crm.common.precondition-failed")]
+public sealed class PreconditionFailedException(string message) : CrmProblemException(message);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.Contracts.Common;
 using Crm.Domain.Customers;
 
 namespace Crm.Contracts.Customers;
@@ -11,7 +12,7 @@ namespace Crm.Contracts.Customers;
 public sealed record CustomerProfile(
     [property: Id(0), MaxLength(ProfileRules.MaxNameLength)] string DisplayName,
     [property: Id(1), MaxLength(ProfileRules.MaxChannels)] ImmutableArray<ContactChannel> Channels,
-    [property: Id(4), MaxLength(ProfileRules.MaxTags)] ImmutableArray<string> Tags,
+    [property: Id(4), MaxLength(ProfileRules.MaxTags), ItemMaxLength(ProfileRules.MaxTagLength)] ImmutableArray<string> Tags,
     [property: Id(2)] CustomerTier Tier = CustomerTier.Standard,
     [property: Id(3), MaxLength(ProfileRules.MaxSegmentLength)] string? Segment = null,
     [property: Id(5)] ConsentFlags? Consent = null,

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Contracts.Common;
+using Crm.Domain.Cases;
+
 namespace Crm.Contracts.ServiceDesk;
 
 /// <summary>How new cases find an agent. Stored: never renumber.</summary>
@@ -25,7 +29,7 @@ public sealed record ServiceDeskSettings(
 
 [GenerateSerializer, Immutable, Alias("crm.service-desk.settings-input")]
 public sealed record ServiceDeskSettingsInput(
-    [property: Id(0)] ImmutableArray<string> Categories,
+    [property: Id(0), MaxLength(CaseCategories.MaxCount), ItemMaxLength(CaseCategories.MaxLength)] ImmutableArray<string> Categories,
     [property: Id(1)] int ReopenWindowDays,
     [property: Id(2)] AssignmentMode Assignment);
 
@@ -39,4 +43,4 @@ public sealed record CaseMacro(
     [property: Id(4)] string UpdatedBy);
 
 [GenerateSerializer, Immutable, Alias("crm.service-desk.macro-input")]
-public sealed record MacroInput([property: Id(0)] string Title, [property: Id(1)] string Body);
+public sealed record MacroInput([property: Id(0), MaxLength(CaseText.MaxMacroTitle)] string Title, [property: Id(1), MaxLength(CaseText.MaxMacroBody)] string Body);

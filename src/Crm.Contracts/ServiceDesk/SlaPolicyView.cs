@@ -1,3 +1,5 @@
+using Crm.Domain.Sla;
+using System.ComponentModel.DataAnnotations;
 namespace Crm.Contracts.ServiceDesk;
 
 /// <summary>One version of a tenant's SLA policy; cases keep the version in force when they opened.</summary>
@@ -18,7 +20,7 @@ public sealed record SlaPolicyView(
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.service-desk.sla-calendar")]
 public sealed record SlaCalendarView(
-    [property: Id(0)] string TimeZoneId,
+    [property: Id(0), MaxLength(SlaPolicyRules.MaxTimeZoneIdLength)] string TimeZoneId,
     [property: Id(1)] ImmutableArray<WorkingHours> Hours,
     [property: Id(2)] ImmutableArray<DateOnly> Holidays);
 

@@ -1,3 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Contracts.Common;
+using Crm.Domain.Customers;
+using Crm.Domain.Surveys;
+
 namespace Crm.Contracts.Surveys;
 
 /// <summary>
@@ -8,18 +13,18 @@ namespace Crm.Contracts.Surveys;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.response-row")]
 public sealed record ResponseRow(
-    [property: Id(0)] string? ResponseId,
-    [property: Id(1)] string? CustomerId,
-    [property: Id(2)] string? Email,
-    [property: Id(3)] string? Phone,
+    [property: Id(0), MaxLength(Identifiers.MaxEntityIdLength)] string? ResponseId,
+    [property: Id(1), MaxLength(Identifiers.MaxEntityIdLength)] string? CustomerId,
+    [property: Id(2), MaxLength(ProfileRules.MaxChannelValueLength)] string? Email,
+    [property: Id(3), MaxLength(ProfileRules.MaxChannelValueLength)] string? Phone,
     [property: Id(4)] DateTimeOffset? AnsweredAt,
     [property: Id(5)] int? Version,
     [property: Id(6)] int? Csat,
     [property: Id(7)] ImmutableDictionary<string, int>? Dimensions,
     [property: Id(8)] int? Nps,
-    [property: Id(9)] string? Reason,
-    [property: Id(10)] string? Comment,
-    [property: Id(11)] string? PlatformId = null)
+    [property: Id(9), MaxLength(SurveyRules.MaxKeyLength)] string? Reason,
+    [property: Id(10), MaxLength(ResponseRules.MaxCommentLength)] string? Comment,
+    [property: Id(11), MaxLength(ProfileRules.MaxExternalRefLength)] string? PlatformId = null)
 {
     /// <summary>The fields that can name the customer, in the order a message lists them.</summary>
     public const string CustomerFields = "customerId, platformId, email or phone";

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.Domain.Surveys;
 
 namespace Crm.Contracts.Surveys;
 
 [GenerateSerializer, Immutable, Alias("crm.surveys.text")]
-public sealed record LocalizedTextView([property: Id(0)] string En, [property: Id(1)] string ZhCn)
+public sealed record LocalizedTextView(
+    [property: Id(0), MaxLength(SurveyRules.MaxIntroLength)] string En, [property: Id(1), MaxLength(SurveyRules.MaxIntroLength)] string ZhCn)
 {
     public LocalizedText ToDomain() => new(En, ZhCn);
 
@@ -14,7 +16,7 @@ public sealed record LocalizedTextView([property: Id(0)] string En, [property: I
 
 /// <summary>A rated dimension or an offered reason: a stable key and its labels.</summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.choice")]
-public sealed record SurveyChoiceView([property: Id(0)] string Key, [property: Id(1)] LocalizedTextView Label);
+public sealed record SurveyChoiceView([property: Id(0), MaxLength(SurveyRules.MaxKeyLength)] string Key, [property: Id(1)] LocalizedTextView Label);
 
 /// <summary>What a survey version asks, as sent and stored (see <see cref="SurveyDefinition"/> for the rules).</summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.content")]
@@ -22,9 +24,9 @@ public sealed record SurveyContent(
     [property: Id(0)] LocalizedTextView Title,
     [property: Id(1)] LocalizedTextView? Intro,
     [property: Id(2)] SurveyLanguage Language,
-    [property: Id(3)] ImmutableArray<SurveyChoiceView> Dimensions,
+    [property: Id(3), MaxLength(SurveyRules.MaxDimensions)] ImmutableArray<SurveyChoiceView> Dimensions,
     [property: Id(4)] bool AskNps,
-    [property: Id(5)] ImmutableArray<SurveyChoiceView> Reasons,
+    [property: Id(5), MaxLength(SurveyRules.MaxReasons)] ImmutableArray<SurveyChoiceView> Reasons,
     [property: Id(6)] int ReasonThreshold = 2,
     [property: Id(7)] bool AskComment = true)
 {

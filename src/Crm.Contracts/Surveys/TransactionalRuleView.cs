@@ -1,3 +1,5 @@
+using Crm.Contracts.Common;
+using System.ComponentModel.DataAnnotations;
 using Crm.Domain.Cases;
 using Crm.Domain.Surveys;
 
@@ -7,7 +9,7 @@ namespace Crm.Contracts.Surveys;
 [GenerateSerializer, Immutable, Alias("crm.surveys.transactional-rule")]
 public sealed record TransactionalRuleView(
     [property: Id(0)] bool Enabled,
-    [property: Id(1)] string? SurveyId,
+    [property: Id(1), MaxLength(Identifiers.MaxEntityIdLength)] string? SurveyId,
     [property: Id(2)] ImmutableArray<CaseKind> Kinds,
     [property: Id(3)] TimeSpan Delay,
     [property: Id(4)] int CooldownDays,

@@ -12,6 +12,9 @@ public static partial class CaseCategories
     public const string Other = "other";
     public const int MaxCount = 40;
 
+    /// <summary>A category is 1-40 lower-case letters, digits or hyphens (<see cref="IsCategory"/>).</summary>
+    public const int MaxLength = 40;
+
     public static readonly IReadOnlyList<string> Defaults =
     [
         "product-quality", "logistics-delivery", "returns-refunds", "payment", "service-attitude", "platform-fault", Other,

@@ -8,6 +8,8 @@ public static class CaseText
     public const int MaxSubject = 200;
     public const int MaxBody = 8000;
     public const int MaxOrderReference = 64;
+    public const int MaxMacroTitle = 100;
+    public const int MaxMacroBody = 4000;
 
     /// <summary>Null when <paramref name="value"/> is acceptable text of 1..<paramref name="max"/> characters after trimming.</summary>
     public static FieldProblem? Check(string field, string? value, int max) =>

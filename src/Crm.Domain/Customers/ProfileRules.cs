@@ -17,6 +17,8 @@ public static class ProfileRules
     public const int MaxTagLength = 40;
     public const int MaxSegmentLength = 60;
     public const int MaxExternalRefLength = 100;
+    public const int MaxNoteSummaryLength = 500;
+    public const int MaxNoteDetailLength = 4000;
 
     public static (NormalizedProfile? Profile, IReadOnlyList<FieldProblem> Problems) Normalize(ProfileInput input, string? phoneRegion = null)
     {

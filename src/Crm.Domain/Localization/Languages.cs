@@ -16,6 +16,9 @@ public static class Languages
 
     public const string Rule = "A language is 'en' or 'zh-CN'.";
 
+    /// <summary>The longest language tag read (RFC 5646 4.4.1 asks for at least 35); ours are far shorter.</summary>
+    public const int MaxTagLength = 35;
+
     /// <summary>The supported culture name <paramref name="value"/> means ("zh", "zh-cn", "zh-Hans" → "zh-CN"; "en-US" → "en"), or null.</summary>
     public static string? Normalize(string? value)
     {

@@ -7,6 +7,9 @@ public static class ReportRecipients
 {
     public const int Max = 20;
 
+    /// <summary>The longest address SMTP carries (RFC 5321's 254-character path).</summary>
+    public const int MaxLength = 254;
+
     public const string Rule = "Up to 20 e-mail addresses, e.g. manager@example.com.";
 
     /// <summary>The addresses trimmed, lower-cased and without repeats, or null when any is not a plain address.</summary>
@@ -17,7 +20,7 @@ public static class ReportRecipients
         {
             var address = (raw ?? "").Trim();
             // MailAddress also accepts "Name <a@b>" and comments; a recipient is only the address itself.
-            if (address.Length is 0 or > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !parsed.Host.Contains('.', StringComparison.Ordinal))
+            if (address.Length is 0 or > MaxLength || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !parsed.Host.Contains('.', StringComparison.Ordinal))
             {
                 return null;
             }

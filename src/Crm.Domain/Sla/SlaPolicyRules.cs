@@ -9,6 +9,9 @@ public static class SlaPolicyRules
     public const int MaxSpansPerDay = 4;
     public const int MaxHolidays = 1000;
 
+    /// <summary>IANA time zone ids are at most about 30 characters; a longer text cannot name one.</summary>
+    public const int MaxTimeZoneIdLength = 64;
+
     public static IReadOnlyList<FieldProblem> Validate(SlaPolicy policy)
     {
         var problems = new List<FieldProblem>();

@@ -12,6 +12,12 @@ public static partial class SurveyRules
     public const int MaxDimensions = 12;
     public const int MaxReasons = 12;
 
+    /// <summary>A dimension or reason key: 1-40 lower-case letters, digits or '-' (<see cref="IsKey"/>).</summary>
+    public const int MaxKeyLength = 40;
+
+    /// <summary>A survey's name, as analysts see it in lists.</summary>
+    public const int MaxNameLength = 120;
+
     public static bool IsKey(string? value) => value is not null && KeyPattern().IsMatch(value);
 
     /// <summary>The definition as stored: texts trimmed, keys lowercased; and what is wrong with it, if anything.</summary>

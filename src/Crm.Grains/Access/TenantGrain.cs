@@ -9,7 +9,7 @@ public sealed class TenantGrain(
     IGrainFactory grains,
     TimeProvider time) : Grain, ITenantGrain
 {
-    private const int MaxNameLength = 100;
+    private const int MaxNameLength = Crm.Domain.Access.AccountRules.MaxTenantNameLength;
 
     private string TenantId => this.GetPrimaryKeyString();
 

@@ -15,7 +15,7 @@ public sealed class UserGrain(
     IGrainFactory grains,
     TimeProvider time) : Grain, IUserGrain
 {
-    private const int MaxDisplayNameLength = 100;
+    private const int MaxDisplayNameLength = Crm.Domain.Access.AccountRules.MaxDisplayNameLength;
     private static readonly PasswordHasher<string> Hasher = new();
 
     private string Username => this.GetPrimaryKeyString();

@@ -23,8 +23,8 @@ public sealed partial class CustomerGrain(
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
-    public const int MaxSummaryLength = 500;
-    public const int MaxDetailLength = 4000;
+    public const int MaxSummaryLength = ProfileRules.MaxNoteSummaryLength;
+    public const int MaxDetailLength = ProfileRules.MaxNoteDetailLength;
 
     /// <summary>How many of the latest survey event ids the state remembers to drop repeats (see CustomerState.SurveyEvents).</summary>
     public const int SurveyEventsKept = 600;
@@ -95,7 +95,7 @@ public sealed partial class CustomerGrain(
         var normalized = Validate(profile, await PhoneRegionAsync(Key.TenantId), []);
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
-            throw new ConflictException(
+            throw new PreconditionFailedException(
                 $"The customer is at version {state.State.Version}, not {expected}: reload it and apply your change again.");
         }
 

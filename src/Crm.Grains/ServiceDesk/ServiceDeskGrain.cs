@@ -15,8 +15,8 @@ public sealed class ServiceDeskGrain(
     public const int DefaultReopenWindowDays = 7;
     public const int MaxReopenWindowDays = 365;
     public const int MaxMacros = 200;
-    public const int MaxMacroTitle = 100;
-    public const int MaxMacroBody = 4000;
+    public const int MaxMacroTitle = CaseText.MaxMacroTitle;
+    public const int MaxMacroBody = CaseText.MaxMacroBody;
 
     private static readonly SlaPolicyView DefaultPolicy = SlaPolicyMapping.ToView(SlaPolicy.Default, null, null);
 
@@ -42,7 +42,7 @@ public sealed class ServiceDeskGrain(
         ThrowIfAny(errors);
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
-            throw new ConflictException($"The settings are at version {state.State.Version}, not {expected}: reload and apply your change again.");
+            throw new PreconditionFailedException($"The settings are at version {state.State.Version}, not {expected}: reload and apply your change again.");
         }
 
         state.State = state.State with

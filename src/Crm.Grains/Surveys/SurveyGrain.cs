@@ -11,7 +11,7 @@ public sealed class SurveyGrain(
     [PersistentState("survey", CrmStorage.Name)] IPersistentState<SurveyState> state,
     TimeProvider time) : Grain, ISurveyGrain
 {
-    public const int MaxNameLength = 120;
+    public const int MaxNameLength = SurveyRules.MaxNameLength;
 
     private (string TenantId, string SurveyId) Key => SurveyKey.Parse(this.GetPrimaryKeyString());
 

@@ -108,6 +108,94 @@ public sealed class OpenApiDocumentTests(CrmStackFixture stack)
         Assert.All(schemas.Where(s => s.Value!["enum"] is not null), s => Assert.DoesNotContain(s.Value!["enum"]!.AsArray(), v => v is null));
     }
 
+    [Fact]
+    public async Task EveryRequestBody_BoundsItsText_AndRefusesUnknownFields()
+    {
+        var document = (await ApiContract.ForAsync(stack.BaseAddress)).Document;
+        var unbounded = new SortedSet<string>(StringComparer.Ordinal);
+        var open = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, method, operation) in await OperationsAsync())
+        {
+            if (operation["requestBody"]?["content"]?["application/json"]?["schema"] is { } schema)
+            {
+                Walk(document, schema, $"{method} {path}", unbounded, open, []);
+            }
+        }
+
+        Assert.True(unbounded.Count == 0, "strings without maxLength: " + string.Join(", ", unbounded));
+        Assert.True(open.Count == 0, "objects without additionalProperties: false: " + string.Join(", ", open));
+    }
+
+    [Theory]
+    [InlineData("IssueToken")]
+    [InlineData("CreateCustomer")]
+    [InlineData("UpdateCustomer")]
+    [InlineData("OpenCase")]
+    [InlineData("ReplyToCase")]
+    [InlineData("ApplyCaseAction")]
+    [InlineData("UpdateServiceDeskSettings")]
+    public async Task MainOperations_HaveARequestExample_ThatTheirSchemaAccepts(string operationId)
+    {
+        var contract = await ApiContract.ForAsync(stack.BaseAddress);
+        var operation = (await OperationsAsync()).Single(o => o.Operation["operationId"]?.GetValue<string>() == operationId).Operation;
+        var media = operation["requestBody"]!["content"]!["application/json"]!;
+
+        var example = media["example"];
+
+        Assert.NotNull(example);
+        Assert.Null(contract.Check(media["schema"]!, System.Text.Json.JsonDocument.Parse(example!.ToJsonString()).RootElement));
+    }
+
+    /// <summary>Each string below <paramref name="schema"/> without maxLength (enums and formatted values excepted), each object that admits unknown fields.</summary>
+    private static void Walk(JsonNode document, JsonNode schema, string at, ISet<string> unbounded, ISet<string> open, HashSet<string> seen)
+    {
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            if (!seen.Add(reference))
+            {
+                return;
+            }
+
+            var name = reference[(reference.LastIndexOf('/') + 1)..];
+            Walk(document, document["components"]!["schemas"]![name]!, name, unbounded, open, seen);
+            return;
+        }
+
+        foreach (var branch in (schema["anyOf"]?.AsArray() ?? []).Concat(schema["oneOf"]?.AsArray() ?? []))
+        {
+            Walk(document, branch!, at, unbounded, open, seen);
+        }
+
+        var types = schema["type"] switch
+        {
+            JsonArray array => array.Select(t => t!.GetValue<string>()).ToArray(),
+            JsonValue value => [value.GetValue<string>()],
+            _ => [],
+        };
+        if (types.Contains("string") && schema["maxLength"] is null && schema["enum"] is null && schema["format"] is null)
+        {
+            unbounded.Add(at);
+        }
+
+        if (types.Contains("array") && schema["items"] is { } items)
+        {
+            Walk(document, items, at + "[]", unbounded, open, seen);
+        }
+
+        if (schema["properties"] is JsonObject properties)
+        {
+            if (schema["additionalProperties"]?.GetValueKind() != System.Text.Json.JsonValueKind.False)
+            {
+                open.Add(at);
+            }
+
+            foreach (var (name, property) in properties)
+            {
+                Walk(document, property!, $"{at}.{name}", unbounded, open, seen);
+            }
+        }
+    }
+
     private static string[] Required(JsonNode schema) => [.. (schema["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>())];
 
     private async Task<List<(string Path, string Method, JsonObject Operation)>> OperationsAsync()

@@ -53,6 +53,43 @@ public sealed class StrictInputTests(CrmStackFixture stack)
         Assert.Empty((await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await tenant.Agent.GetAsync($"api/tenants/{tenant.Id}/customers"))).Items);
     }
 
+    [Theory]
+    [InlineData("""{"displayName":"Typo","tier":"Silver","teir":"Gold"}""", "teir")]
+    [InlineData("""{"displayName":"Nested","channels":[{"kind":"Email","value":"a@example.com","prefered":true}]}""", "channels[0].prefered")]
+    [InlineData("""{"displayName":"Deep","consent":{"marketing":true,"sms":true}}""", "consent.sms")]
+    public async Task Customer_WithAnUnknownField_Is400NamingItAndStoresNothing(string body, string field)
+    {
+        var tenant = await stack.NewTenantAsync();
+
+        var problem = await ProblemAsync(await PostRawAsync(tenant.Agent, $"api/tenants/{tenant.Id}/customers", body), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Not a field of this request (see its schema in /openapi/v1.json).", Error(problem, field));
+        Assert.Empty((await CrmStackFixture.ReadAsync<CustomerSummaryPage>(await tenant.Agent.GetAsync($"api/tenants/{tenant.Id}/customers"))).Items);
+    }
+
+    [Fact]
+    public async Task CaseCommand_WithAnUnknownField_Is400NotIgnored()
+    {
+        var (tenant, caseId) = await TenantWithCaseAsync();
+
+        var problem = await ProblemAsync(await PostRawAsync(tenant.Agent, $"api/tenants/{tenant.Id}/cases/{caseId}/replies",
+            """{"text":"Sorry for the wait.","than":"Resolve"}"""), HttpStatusCode.BadRequest);
+
+        Assert.NotNull(Error(problem, "than"));
+    }
+
+    [Fact]
+    public async Task Customer_TagLongerThanTheRule_Is400NamingTheTag()
+    {
+        var tenant = await stack.NewTenantAsync();
+        var tag = new string('t', Crm.Domain.Customers.ProfileRules.MaxTagLength + 1);
+
+        var problem = await ProblemAsync(await PostRawAsync(tenant.Agent, $"api/tenants/{tenant.Id}/customers",
+            $$"""{"displayName":"Long Tag","tags":["ok","{{tag}}"]}"""), HttpStatusCode.BadRequest);
+
+        Assert.Equal($"At most {Crm.Domain.Customers.ProfileRules.MaxTagLength} characters.", Error(problem, "tags[1]"));
+    }
+
     [Fact]
     public async Task Case_WithoutKind_Is400NotInquiry()
     {

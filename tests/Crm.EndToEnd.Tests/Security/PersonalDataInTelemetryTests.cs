@@ -28,7 +28,11 @@ public sealed class PersonalDataInTelemetryTests(CrmStackFixture stack)
         await tenant.As(Role.Analyst).GetAsync(url);
         await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers/lookup", new { kind = "Phone", value = phoneDigits });
         await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers", new { displayName = name, channels = new[] { new { kind = "Email", value = "not an email " + email } } });
-        await tenant.Agent.PutAsJsonAsync(url, new { displayName = name + " Jr", channels = Array.Empty<object>() });
+        await tenant.Agent.SendAsync(new HttpRequestMessage(HttpMethod.Put, url)
+        {
+            Content = JsonContent.Create(new { displayName = name + " Jr", channels = Array.Empty<object>() }),
+            Headers = { { "If-Match", "\"1\"" } },
+        });
         await tenant.Admin.PostAsync(url + "/erasure", null);
 
         var leaks = stack.Telemetry.Lines

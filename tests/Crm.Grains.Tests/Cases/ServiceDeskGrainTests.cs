@@ -43,7 +43,7 @@ public sealed class ServiceDeskGrainTests(ClusterFixture fixture)
         var saved = await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput(["Payment", "fraud"], 14, AssignmentMode.RoundRobin), 0, "admin");
 
         Assert.Equal(["payment", "fraud", "other"], saved.Categories.AsEnumerable());
-        await Assert.ThrowsAsync<ConflictException>(() =>
+        await Assert.ThrowsAsync<PreconditionFailedException>(() =>
             desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([], 7, AssignmentMode.Manual), 0, "admin"));
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput(["ok", "not ok"], 0, AssignmentMode.Manual), null, "admin"));

@@ -66,7 +66,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         await Customer(key).CreateAsync(CustomerBuilder.Profile(), "agent-1");
         await Customer(key).UpdateProfileAsync(CustomerBuilder.Profile("Li Wei Jr"), 1, "agent-1");
 
-        await Assert.ThrowsAsync<ConflictException>(() => Customer(key).UpdateProfileAsync(CustomerBuilder.Profile("Lost"), 1, "agent-2"));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => Customer(key).UpdateProfileAsync(CustomerBuilder.Profile("Lost"), 1, "agent-2"));
 
         var view = await Customer(key).GetAsync();
         Assert.Equal("Li Wei Jr", view!.Profile.DisplayName);

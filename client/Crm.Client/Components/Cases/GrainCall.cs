@@ -35,7 +35,7 @@ internal static class GrainCall
                 snackbar.Add(string.Join(" ", ex.Errors.Select(e => T(e.Message))), Severity.Error);
             }
         }
-        catch (ConflictException ex)
+        catch (CrmProblemException ex) when (ex is ConflictException or PreconditionFailedException)
         {
             snackbar.Add(T(ex.Message), Severity.Warning);
         }
