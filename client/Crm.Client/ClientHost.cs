@@ -38,6 +38,7 @@ public static class ClientHost
 
         // Routing after the status pages, so a re-executed request finds the status page's endpoint.
         app.UseRouting();
+        app.UseEndpointRequestBudgets();
         app.UseAuthentication();
         app.UseRevokedSessionsAsSignedOut();
         app.UseCrmLocalization();

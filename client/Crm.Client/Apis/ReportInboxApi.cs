@@ -36,7 +36,7 @@ public static class ReportInboxApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapPost("/api/tenants/{tenantId}/reports/{period}/finished", MakeNowAsync).WithTags("Reports").WithName("MakeFinishedReport")
+        app.MapPost("/api/tenants/{tenantId}/reports/{period}/finished", MakeNowAsync).WithTags("Reports").WithName("MakeFinishedReport").WithRequestBudget(RequestDeadline.ComputeBudget)
             .WithSummary("Makes the period's report now, for any period, and stores it in the inbox as its finished report (replacing an earlier one); announced as report.ready.")
             .RequirePermission(Permission.ReportsRead)
             .ProducesValidationProblem();

@@ -30,23 +30,23 @@ public static class ReportsApi
             .WithSummary("The period's aggregate, rolled up from its days in the tenant's time zone.")
             .RequirePermission(Permission.ReportsRead)
             .ProducesValidationProblem();
-        api.MapGet("/{period}/report.html", GetHtmlAsync).WithName("GetReportHtml")
+        api.MapGet("/{period}/report.html", GetHtmlAsync).WithName("GetReportHtml").WithRequestBudget(RequestDeadline.ComputeBudget)
             .WithSummary("The period's report as an HTML page with charts, generated now from the aggregates (language: zh-CN or en; the tenant's default when absent).")
             .RequirePermission(Permission.ReportsRead)
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesValidationProblem();
-        api.MapGet("/{period}/report.pdf", GetPdfAsync).WithName("GetReportPdf")
+        api.MapGet("/{period}/report.pdf", GetPdfAsync).WithName("GetReportPdf").WithRequestBudget(RequestDeadline.ComputeBudget)
             .WithSummary("The same report as a PDF, fonts embedded.")
             .RequirePermission(Permission.ReportsRead)
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesValidationProblem();
-        api.MapGet("/{period}/tables/{tableId}.csv", GetCsvAsync).WithName("GetReportTableCsv")
+        api.MapGet("/{period}/tables/{tableId}.csv", GetCsvAsync).WithName("GetReportTableCsv").WithRequestBudget(RequestDeadline.ComputeBudget)
             .WithSummary("One table of the report as CSV (kpis, volumes, trend, backlog, by-kind, by-severity, by-channel, top-categories, status-changes, satisfaction, breaches).")
             .RequirePermission(Permission.ReportsRead)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{period}/reconcile", ReconcileAsync).WithName("ReconcileReport")
+        api.MapPost("/{period}/reconcile", ReconcileAsync).WithName("ReconcileReport").WithRequestBudget(RequestDeadline.ComputeBudget)
             .WithSummary("Recomputes the period from every case's history and lists where the aggregates differ (a full scan: slow on big tenants).")
             .RequirePermission(Permission.ReportsManage)
             .ProducesValidationProblem();

@@ -17,7 +17,7 @@ public static class SurveyInsightsApi
     {
         app.MapGroup("/api/tenants/{tenantId}/surveys").WithTags("Surveys")
             .MapGet("/{surveyId}/insights", InsightsAsync)
-            .WithName("GetSurveyInsights")
+            .WithName("GetSurveyInsights").WithRequestBudget(RequestDeadline.ComputeBudget)
             .WithSummary("Drivers of dissatisfaction (case facts, channel, category, dimension ratings) ranked by permutation feature importance with its spread and each driver's observed effect with a 95% interval; themes of dissatisfied comments with masked examples; recommendations ranked by expected CSAT gain with their evidence, in the caller's language. Filters as the results take them; below 30 responses (or 10 on either side) enough is false and nothing is invented.")
             .RequirePermission(Permission.SurveyResultsRead).Produces<SurveyInsightsView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;

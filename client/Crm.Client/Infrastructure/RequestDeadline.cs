@@ -10,6 +10,33 @@ public static class RequestDeadline
 {
     private static readonly AsyncLocal<DateTimeOffset?> Current = new();
 
+    /// <summary>The budget of operations that compute over a period's data (reports, insights, reconciliation).</summary>
+    public static readonly TimeSpan ComputeBudget = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// For the few operations that compute rather than command (a report rendered, a survey's insights, a period
+    /// reconciled): their endpoint's own budget replaces the default once routing has chosen it.
+    /// </summary>
+    public static TBuilder WithRequestBudget<TBuilder>(this TBuilder builder, TimeSpan budget)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestBudgetMetadata(budget));
+
+    /// <summary>After routing: applies the chosen endpoint's <see cref="WithRequestBudget{TBuilder}"/>, if it has one.</summary>
+    public static IApplicationBuilder UseEndpointRequestBudgets(this IApplicationBuilder app)
+    {
+        var time = app.ApplicationServices.GetRequiredService<TimeProvider>();
+        return app.Use((context, next) =>
+        {
+            if (Current.Value is not null && context.GetEndpoint()?.Metadata.GetMetadata<RequestBudgetMetadata>() is { } own)
+            {
+                // Set below the outer middleware, so it flows into the endpoint and ends with it.
+                Current.Value = time.GetUtcNow() + own.Budget;
+            }
+
+            return next(context);
+        });
+    }
+
     /// <summary>What is left of the current request's budget, or null outside an API request.</summary>
     public static TimeSpan? Remaining(TimeProvider time) => Current.Value is { } deadline ? deadline - time.GetUtcNow() : null;
 
@@ -38,3 +65,6 @@ public static class RequestDeadline
         });
     }
 }
+
+/// <summary>An endpoint's own time budget (see <see cref="RequestDeadline.WithRequestBudget{TBuilder}"/>).</summary>
+public sealed record RequestBudgetMetadata(TimeSpan Budget);
