@@ -144,6 +144,31 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
         Assert.True((await CrmStackFixture.ReadAsync<TransactionalRuleView>(await tenant.As(Role.Analyst).GetAsync(url))).Enabled);
     }
 
+    [Fact]
+    public async Task Responses_CommentScoredWhenRecorded_ScoreWithItsModelVersionInTheDrillDown_NoCommentNoScore()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat";
+        var rows = new object[]
+        {
+            new { customerId, answeredAt = DateTimeOffset.UtcNow.AddMinutes(-2), csat = 1, comment = "太失望了，快递慢，客服也不回复，非常差" },
+            new { customerId, answeredAt = DateTimeOffset.UtcNow.AddMinutes(-1), csat = 5 },
+        };
+
+        (await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = rows })).EnsureSuccessStatusCode();
+        // Through the checking handler: the score must be declared in the OpenAPI document's response schema.
+        var body = await (await tenant.Admin.GetAsync($"{url}/responses?pageSize=10")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        var scored = Assert.Single(items, r => r.GetProperty("answers").GetProperty("csat").GetInt32() == 1).GetProperty("commentScore");
+        Assert.InRange(scored.GetProperty("score").GetInt32(), 51, 100);
+        Assert.Equal("Dissatisfied", scored.GetProperty("tone").GetString());
+        Assert.False(string.IsNullOrEmpty(scored.GetProperty("modelVersion").GetString()));
+        Assert.False(scored.GetProperty("fromModel").GetBoolean());
+        var unscored = Assert.Single(items, r => r.GetProperty("answers").GetProperty("csat").GetInt32() == 5);
+        Assert.True(!unscored.TryGetProperty("commentScore", out var none) || none.ValueKind == JsonValueKind.Null);
+    }
+
     private async Task<(TestTenant Tenant, string CustomerId)> TenantWithSurveyAsync()
     {
         var tenant = await stack.NewTenantAsync();
