@@ -22,7 +22,7 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
     public const int MaxBatch = 1000;
 
     /// <summary>Distinct customer lookups (email, phone, platform id) per call to the lookup grain.</summary>
-    public const int LookupsPerCall = 200;
+    public const int LookupsPerCall = 50;
 
     /// <summary>How long a value resolved to one customer is taken as that customer's without asking again.</summary>
     public static readonly TimeSpan ResolvedFor = TimeSpan.FromMinutes(1);

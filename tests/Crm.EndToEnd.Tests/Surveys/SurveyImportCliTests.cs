@@ -35,7 +35,7 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
         {
             var clock = Stopwatch.StartNew();
             var (exit, output) = await RunAsync(tenant, file, address);
-            log.WriteLine($"first import: {clock.Elapsed} at load {LoadAverage()}; {output[^Math.Min(300, output.Length)..]}");
+            log.WriteLine($"first import: {clock.Elapsed} at load {LoadAverage()}; {(exit == 0 ? output[^Math.Min(300, output.Length)..] : output[..Math.Min(3000, output.Length)])}");
             log.WriteLine(BatchTimes(tenant.Id));
             var results = await ResultsAsync(tenant);
             clock.Restart();
