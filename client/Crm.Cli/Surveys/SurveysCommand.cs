@@ -16,6 +16,13 @@ public static partial class SurveysCommand
 {
     public const int BatchSize = 1000;
 
+    /// <summary>
+    /// Rows per request when writing: a write costs far more than a check (the batch into the results grain's state, its
+    /// rows, tallies and outbox), and 1,000 at once came within a few hundred milliseconds of the 2 s response timeout
+    /// on a loaded machine; a timed-out batch is retried while the first attempt still runs, and queues behind it.
+    /// </summary>
+    public const int WriteBatchSize = 250;
+
     /// <summary>A request's rows as JSON at most this big: the API refuses bodies over 256 KiB (long comments fill it before 1,000 rows do).</summary>
     public const int BatchBytes = 192 * 1024;
 
@@ -64,7 +71,7 @@ public static partial class SurveysCommand
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask($"Importing {file.Name}", maxValue: rows.Count);
-            foreach (var batch in Batches(rows))
+            foreach (var batch in Batches(rows, WriteBatchSize))
             {
                 var (result, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: false, cancellationToken);
                 if (result is null)
@@ -106,14 +113,14 @@ public static partial class SurveysCommand
     }
 
     /// <summary>Up to <see cref="BatchSize"/> rows and <see cref="BatchBytes"/> of JSON per request, in file order.</summary>
-    public static IEnumerable<ImportRow[]> Batches(IReadOnlyList<ImportRow> rows)
+    public static IEnumerable<ImportRow[]> Batches(IReadOnlyList<ImportRow> rows, int batchSize = BatchSize)
     {
         var batch = new List<ImportRow>();
         var bytes = 0;
         foreach (var row in rows)
         {
             var size = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(row.Row, CrmApiClient.RowsJson).Length + 1;
-            if (batch.Count > 0 && (batch.Count == BatchSize || bytes + size > BatchBytes))
+            if (batch.Count > 0 && (batch.Count == batchSize || bytes + size > BatchBytes))
             {
                 yield return [.. batch];
                 batch.Clear();

@@ -16,6 +16,7 @@ public sealed record CampaignDraft(
     [property: Id(5)] CustomerTier? Tier = null,
     [property: Id(6)] string? Tag = null);
 
+/// <summary>A launched campaign: invitations issued, and the audience's customers skipped for not agreeing to surveys.</summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.campaign")]
 public sealed record CampaignView(
     [property: Id(0)] string CampaignId,
@@ -23,7 +24,8 @@ public sealed record CampaignView(
     [property: Id(2)] int SurveyVersion,
     [property: Id(3)] int Invited,
     [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] string CreatedBy);
+    [property: Id(5)] string CreatedBy,
+    [property: Id(6)] int SkippedNoConsent = 0);
 
 /// <summary>A campaign (key: tenant/campaign): picks its audience once and issues one invitation to each.</summary>
 public interface ICampaignGrain : IGrainWithStringKey

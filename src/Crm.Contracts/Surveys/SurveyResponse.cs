@@ -35,7 +35,8 @@ public sealed record ResponseInput(
 
 /// <summary>
 /// One recorded response: the survey event that reports consume, as case events are. It keeps the version it
-/// answered, and for a transactional survey the case's facts.
+/// answered, and for a transactional survey the case's facts. A response with a comment carries the comment's
+/// score as it was scored when recorded (with the model version that made it); one without a comment has none.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.response")]
 public sealed record SurveyResponseEvent(
@@ -51,7 +52,8 @@ public sealed record SurveyResponseEvent(
     [property: Id(9)] string? CampaignId,
     [property: Id(10)] CaseFacts? Case,
     [property: Id(11)] DateTimeOffset RecordedAt,
-    [property: Id(12)] DateOnly? InvitedOn = null);
+    [property: Id(12)] DateOnly? InvitedOn = null,
+    [property: Id(13)] Crm.Contracts.Scoring.CommentScore? CommentScore = null);
 
 /// <summary>What recording a batch did: rows new and rows already there (a retry or a re-import); nothing else is written.</summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.record-outcome")]

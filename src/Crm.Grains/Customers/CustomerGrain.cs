@@ -19,6 +19,7 @@ public sealed partial class CustomerGrain(
     ICustomerArchiveStore archive,
     ICustomerDirectoryStore directory,
     ICustomerLookupStore lookup,
+    Surveys.ISurveyResponseStore surveyResponses,
     IGrainFactory grains,
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
@@ -313,6 +314,8 @@ public sealed partial class CustomerGrain(
     {
         var (tenantId, customerId) = Key;
         await archive.RedactAllAsync(tenantId, customerId, RedactedSummary);
+        // The customer's survey comments are their words too; ratings stay, as case kinds and times do.
+        await surveyResponses.RedactCommentsAsync(tenantId, customerId);
         // Every case that ever wrote to this archive holds the customer's words too.
         await Task.WhenAll(state.State.CaseSequences.Keys.Select(caseId =>
             grains.GetGrain<ICaseGrain>(CaseKey.Format(tenantId, caseId)).ErasePersonalDataAsync(RequireActor("system"))));

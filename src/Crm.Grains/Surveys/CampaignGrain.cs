@@ -17,7 +17,7 @@ public sealed record CampaignState
 /// <summary>
 /// A campaign: walks the tenant's customer list once, picks the audience and issues one invitation to each, recorded
 /// with the survey's results a page at a time. Invitation ids derive from campaign and customer, so a repeated launch
-/// after a failure issues nothing twice.
+/// after a failure issues nothing twice. Only customers who agreed to surveys are invited; the rest are counted as skipped.
 /// </summary>
 public sealed class CampaignGrain(
     [PersistentState("survey-campaign", CrmStorage.Name)] IPersistentState<CampaignState> state,
@@ -64,8 +64,8 @@ public sealed class CampaignGrain(
         state.State = new CampaignState { Campaign = campaign, Issuing = true };
         await state.WriteStateAsync();
 
-        var invited = await IssueAsync(tenantId, campaign, audience, expiresAt, actor);
-        state.State = new CampaignState { Campaign = campaign with { Invited = invited }, Issuing = false };
+        var (invited, skipped) = await IssueAsync(tenantId, campaign, audience, expiresAt, actor);
+        state.State = new CampaignState { Campaign = campaign with { Invited = invited, SkippedNoConsent = skipped }, Issuing = false };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISurveyCatalogGrain>(tenantId).TrackCampaignAsync(state.State.Campaign!);
         return state.State.Campaign!;
@@ -73,17 +73,22 @@ public sealed class CampaignGrain(
 
     public Task<CampaignView?> GetAsync() => Task.FromResult(state.State.Campaign);
 
-    private async Task<int> IssueAsync(string tenantId, CampaignView campaign, CampaignAudience audience, DateTimeOffset expiresAt, string actor)
+    private async Task<(int Invited, int Skipped)> IssueAsync(string tenantId, CampaignView campaign, CampaignAudience audience, DateTimeOffset expiresAt, string actor)
     {
         var directory = GrainFactory.GetGrain<ICustomerDirectoryGrain>(tenantId);
         var results = GrainFactory.GetGrain<ISurveyResultsGrain>(SurveyKey.Format(tenantId, campaign.Draft.SurveyId));
-        var invited = 0;
+        int invited = 0, skipped = 0;
         string? page = null;
         do
         {
             var customers = await directory.ListAsync(PageSize, page);
             page = customers.ContinuationToken;
-            var chosen = customers.Items.Where(c => audience.Matches(c.Segment, c.Tier.ToString(), c.Tags)).ToList();
+            var matching = customers.Items.Where(c => audience.Matches(c.Segment, c.Tier.ToString(), c.Tags)).ToList();
+            // Consent lives on the profile (the directory row does not carry it): the customer's grain decides, and a
+            // customer who has not agreed to surveys (or withdrew) is counted as skipped, never invited.
+            var profiles = await Task.WhenAll(matching.Select(c => GrainFactory.GetGrain<ICustomerGrain>(CustomerKey.Format(tenantId, c.CustomerId)).GetAsync()));
+            var chosen = matching.Where((c, i) => profiles[i] is { ErasedAt: null } view && view.Profile.Consent?.Surveys == true).ToList();
+            skipped += matching.Count - chosen.Count;
             var records = await Task.WhenAll(chosen.Select(c =>
             {
                 var invitationId = SurveyKey.Derive('c', $"{campaign.CampaignId}/{c.CustomerId}");
@@ -98,7 +103,7 @@ public sealed class CampaignGrain(
         }
         while (page is not null);
 
-        return invited;
+        return (invited, skipped);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -39,6 +39,9 @@ public interface ISurveyResponseStore
 
     /// <summary>Removes delivered batches; a batch already gone is no error.</summary>
     Task DeleteOutboxAsync(string tenantId, string surveyId, IReadOnlyCollection<long> batchNumbers, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the comment of every response of the customer in every survey of the tenant (erasure); idempotent.</summary>
+    Task RedactCommentsAsync(string tenantId, string customerId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Makes an invitation's link token; the key stays in the silo (see <see cref="InvitationToken"/>).</summary>

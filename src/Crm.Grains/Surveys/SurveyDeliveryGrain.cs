@@ -9,10 +9,19 @@ namespace Crm.Grains.Surveys;
 /// Empties a survey's outbox: reads the oldest batches, appends their entries to each customer's archive (one call
 /// per customer for several batches together), enqueues their webhook events, then deletes them, once the survey has
 /// been quiet for a moment. A failure leaves the batches in place and the next tick tries again; receivers drop
-/// repeats by id, so nothing is delivered twice.
+/// repeats by id, so nothing is delivered twice. While the outbox holds batches a reminder is registered, so batches a
+/// crash or restart left behind are delivered within a minute or two without waiting for the survey to be used again.
 /// </summary>
-public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILogger<SurveyDeliveryGrain> logger) : Grain, ISurveyDeliveryGrain
+public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILogger<SurveyDeliveryGrain> logger) : Grain, ISurveyDeliveryGrain, IRemindable
 {
+    public const string OutboxReminder = "survey-outbox";
+
+    /// <summary>Orleans' shortest reminder period: the reminder only wakes the grain after a restart; the timer delivers.</summary>
+    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    // Whether this activation registered the reminder: one reminder-table write per activation, not per batch.
+    private bool _reminded;
+
     /// <summary>Batches delivered together: more of them means fewer, larger calls to each customer's grain.</summary>
     public const int BatchesPerRound = 10;
 
@@ -37,7 +46,26 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
 
     private (string TenantId, string SurveyId) Key => SurveyKey.Parse(this.GetPrimaryKeyString());
 
-    public Task PokeAsync()
+    public async Task PokeAsync()
+    {
+        if (!_reminded)
+        {
+            await this.RegisterOrUpdateReminder(OutboxReminder, ReminderPeriod, ReminderPeriod);
+            _reminded = true;
+        }
+
+        StartTimer();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // A fresh activation (after a restart) does not know whether it registered the reminder: it did, durably.
+        _reminded = true;
+        StartTimer();
+        return Task.CompletedTask;
+    }
+
+    private void StartTimer()
     {
         _lastPoke = DateTimeOffset.UtcNow;
         if (_timer is null)
@@ -46,8 +74,6 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
             // Ticks until the outbox is empty; each tick delivers one round once the survey is quiet, then disposes itself when done.
             _timer = this.RegisterGrainTimer(_ => DeliverAsync(), new GrainTimerCreationOptions(Quiet, TickPeriod) { KeepAlive = true });
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<int> PendingAsync()
@@ -73,6 +99,12 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
             {
                 _timer?.Dispose();
                 _timer = null;
+                if (await this.GetReminder(OutboxReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                _reminded = false;
                 return;
             }
 

@@ -20,6 +20,7 @@ public sealed partial class SurveyResultsGrain(
     [PersistentState("survey-results", CrmStorage.Name)] IPersistentState<SurveyResultsState> state,
     ISurveyResponseStore store,
     IInvitationTokens tokens,
+    Crm.Grains.Scoring.ICommentScoring scoring,
     IOptions<SurveyOptions> options,
     TimeProvider time,
     ILogger<SurveyResultsGrain> logger) : Grain, ISurveyResultsGrain
@@ -80,6 +81,7 @@ public sealed partial class SurveyResultsGrain(
             return outcome;
         }
 
+        fresh = Scored(fresh);
         foreach (var chunk in Chunks(fresh))
         {
             await CommitAsync(chunk, [], actor);
@@ -246,6 +248,28 @@ public sealed partial class SurveyResultsGrain(
 
         _knownCustomers.UnionWith(found);
         return found;
+    }
+
+    /// <summary>
+    /// Each comment scored once, when recorded, in one batch call for the whole request (one model for all of it); the
+    /// score goes into the pending batch, so a batch a crash interrupted is finished with the same scores.
+    /// </summary>
+    private List<SurveyResponseEvent> Scored(List<SurveyResponseEvent> responses)
+    {
+        var commented = responses.Select((r, i) => (r, i)).Where(x => !string.IsNullOrWhiteSpace(x.r.Answers.Comment)).ToList();
+        if (commented.Count == 0)
+        {
+            return responses;
+        }
+
+        var scores = scoring.ScoreBatch(Key.TenantId, [.. commented.Select(x => x.r.Answers.Comment!)]);
+        var result = new List<SurveyResponseEvent>(responses);
+        for (var j = 0; j < commented.Count; j++)
+        {
+            result[commented[j].i] = commented[j].r with { CommentScore = scores[j] };
+        }
+
+        return result;
     }
 
     private static IEnumerable<List<SurveyResponseEvent>> Chunks(List<SurveyResponseEvent> responses)

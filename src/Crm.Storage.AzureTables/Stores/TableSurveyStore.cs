@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Crm.Contracts.Scoring;
 using Crm.Contracts.Surveys;
 using Crm.Domain.Cases;
 using Crm.Domain.Surveys;
@@ -238,6 +239,22 @@ public sealed class TableSurveyStore(TableServiceClient service, PersonalDataPro
         }
     }
 
+    public async Task RedactCommentsAsync(string tenantId, string customerId, CancellationToken cancellationToken = default)
+    {
+        // The tenant's survey partitions all start "tenant|": one range query, filtered by customer in the service.
+        var low = TenantPartition.Key(tenantId, "");
+        var high = low[..^1] + (char)(low[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey lt {high} and CustomerId eq {customerId}");
+        await foreach (var row in _responses.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.Remove("Comment"))
+            {
+                // Replace, not merge: a merge cannot remove a property, and the row must not keep the ciphertext.
+                await _responses.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+    }
+
     private static string OutboxKey(long number, int part) => string.Create(CultureInfo.InvariantCulture, $"{number:D19}-{part:D5}");
 
     private TableEntity ResponseRow(string pk, SurveyResponseEvent r, ResultKey key) => new(pk, TableKey.Escape(r.ResponseId))
@@ -260,6 +277,11 @@ public sealed class TableSurveyStore(TableServiceClient service, PersonalDataPro
         ["Dimensions"] = r.Answers.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d, Json) : null,
         ["Comment"] = protector.ProtectString(r.Answers.Comment),
         ["Case"] = r.Case is null ? null : JsonSerializer.Serialize(r.Case, Json),
+        // The score is of the comment, not the comment: plain, so drill-downs could filter by it later.
+        ["CommentScore"] = r.CommentScore?.Score,
+        ["CommentTone"] = r.CommentScore is { } t ? (int)t.Tone : null,
+        ["ScoreModel"] = r.CommentScore?.ModelVersion,
+        ["ScoreFromModel"] = r.CommentScore?.FromModel,
     };
 
     private SurveyResponseEvent ToResponse(TableEntity row)
@@ -281,7 +303,10 @@ public sealed class TableSurveyStore(TableServiceClient service, PersonalDataPro
             row.GetString("CampaignId"),
             row.GetString("Case") is { } c ? JsonSerializer.Deserialize<CaseFacts>(c, Json) : null,
             row.GetDateTimeOffset("RecordedAt") ?? default,
-            row.GetString("InvitedOn") is { } on ? DateOnly.ParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            row.GetString("InvitedOn") is { } on ? DateOnly.ParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            row.GetInt32("CommentScore") is { } score
+                ? new CommentScore(score, (CommentTone)(row.GetInt32("CommentTone") ?? (int)CommentTone.Neutral), row.GetString("ScoreModel") ?? "", row.GetBoolean("ScoreFromModel") ?? false)
+                : null);
     }
 
     private static TableEntity InvitationRow(string pk, InvitationRecord i) => new(pk, TableKey.Escape(i.InvitationId))

@@ -18,27 +18,29 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
     private const int Customers = 200;
 
     // Rows name their customers by id, platform id and email in turn, over 200 customers, so every batch touches all
-    // of them: the archive entries go out through the survey's outbox after each batch, not inside it.
-    [Fact(Skip = "Not yet seen passing: on the shared machine (load 20-40) a run outlasted the session; see docs/surveys.md, known gaps")]
+    // of them: the archive entries go out through the survey's outbox after each batch, not inside it. Through a front
+    // end with the production 2 s response timeout, not the suite's 30 s: a batch must fit in what production allows.
+    // CRM_SURVEY_IMPORT_ROWS sets a smaller file for measuring on a busy machine; the suite runs the 100,000.
+    [Fact(Skip = "Not yet seen passing with the production 2 s timeout on the shared machine (load 37-60): after the check pass and about half the writes, one request failed eleven 503s in a row, mostly FindManyAsync lookups; see docs/surveys.md, known gaps")]
     public async Task Import_100000Rows_AllCounted_AndImportingTheSameFileAgainAddsNothing()
     {
-        const int rows = 100_000;
+        var rows = int.TryParse(Environment.GetEnvironmentVariable("CRM_SURVEY_IMPORT_ROWS"), out var n) ? n : 100_000;
         var (tenant, customers) = await TenantAsync(Customers);
         var folder = Directory.CreateTempSubdirectory("crm-import-").FullName;
         var file = Path.Combine(folder, "responses.csv");
         var satisfied = await WriteCsvAsync(file, rows, customers);
-        // Through the suite's front end (30 s response timeout). With the production 2 s, on the shared 2-core machine at a
-        // load average of 35-40, a batch still failed eleven 503s in a row at 52% (see docs/surveys.md).
-        var address = stack.BaseAddress;
+        var address = new Uri($"http://127.0.0.1:{Crm.Testing.AzuriteServer.FreeTcpPort()}/");
+        var frontEnd = await stack.StartFrontEndAsync(address, "--Orleans:ResponseTimeout=00:00:02");
         try
         {
             var clock = Stopwatch.StartNew();
             var (exit, output) = await RunAsync(tenant, file, address);
-            log.WriteLine($"first import: {clock.Elapsed}; {output[..Math.Min(2000, output.Length)]} … {output[^Math.Min(300, output.Length)..]}");
+            log.WriteLine($"first import: {clock.Elapsed} at load {LoadAverage()}; {(exit == 0 ? output[^Math.Min(300, output.Length)..] : output[..Math.Min(3000, output.Length)])}");
+            log.WriteLine(BatchTimes(tenant.Id));
             var results = await ResultsAsync(tenant);
             clock.Restart();
             var (again, againOutput) = await RunAsync(tenant, file, address);
-            log.WriteLine($"second import: {clock.Elapsed}");
+            log.WriteLine($"second import: {clock.Elapsed} at load {LoadAverage()}");
             var after = await ResultsAsync(tenant);
 
             Assert.Equal(0, exit);
@@ -52,8 +54,33 @@ public sealed class SurveyImportCliTests(CrmStackFixture stack, ITestOutputHelpe
         }
         finally
         {
+            await frontEnd.StopAsync();
+            await frontEnd.DisposeAsync();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
+
+    /// <summary>The front end's per-request figures (customer lookups, results grain) for this tenant, summarized.</summary>
+    private string BatchTimes(string tenantId)
+    {
+        var pattern = new System.Text.RegularExpressions.Regex(@"LookupMs=([\d.]+) RecordMs=([\d.]+)");
+        var lines = stack.Telemetry.Lines.Where(l => l.Contains($"Survey responses {tenantId}/", StringComparison.Ordinal)).ToList();
+        var figures = lines.Select(l => pattern.Match(l)).Where(m => m.Success)
+            .Select(m => (Lookup: double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Record: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        if (figures.Count == 0)
+        {
+            return "no per-request figures logged";
+        }
+
+        static string Stats(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return string.Create(CultureInfo.InvariantCulture, $"median {sorted[sorted.Count / 2]:F0} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:F0} ms, max {sorted[^1]:F0} ms");
+        }
+
+        return $"{figures.Count} requests; lookups: {Stats(figures.Select(f => f.Lookup))}; results grain: {Stats(figures.Select(f => f.Record))}";
     }
 
     [Fact]

@@ -112,6 +112,8 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
 
         var created = await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/invitations", new { customerId, validityDays = 3 });
         var link = await CrmStackFixture.ReadAsync<InvitationLink>(created);
+        // Also a VIP, but without survey consent: the campaign skips and counts them.
+        (await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers", new { displayName = "Wang Fang", tags = new[] { "vip" } })).EnsureSuccessStatusCode();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var campaign = await CrmStackFixture.ReadAsync<CampaignView>(await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/campaigns",
             new { campaignId = "vip-dec", name = "VIP December", from = today, to = today.AddDays(7), tag = "vip" }));
@@ -121,6 +123,7 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.EndsWith("/s/" + link.Invitation.Token, link.Link);
         Assert.Equal(1, campaign.Invited);
+        Assert.Equal(1, campaign.SkippedNoConsent);
         Assert.Contains(link.Link, csv);
         Assert.Equal(3, csv.Trim().Split('\n').Length);
         Assert.StartsWith("invitationId,customerId,link", csv);
@@ -144,6 +147,79 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
         Assert.True((await CrmStackFixture.ReadAsync<TransactionalRuleView>(await tenant.As(Role.Analyst).GetAsync(url))).Enabled);
     }
 
+    [Fact]
+    public async Task Responses_CommentScoredWhenRecorded_ScoreWithItsModelVersionInTheDrillDown_NoCommentNoScore()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat";
+        var rows = new object[]
+        {
+            new { customerId, answeredAt = DateTimeOffset.UtcNow.AddMinutes(-2), csat = 1, comment = "太失望了，快递慢，客服也不回复，非常差" },
+            new { customerId, answeredAt = DateTimeOffset.UtcNow.AddMinutes(-1), csat = 5 },
+        };
+
+        (await tenant.As(Role.Analyst).PostAsJsonAsync($"{url}/responses", new { responses = rows })).EnsureSuccessStatusCode();
+        // Through the checking handler: the score must be declared in the OpenAPI document's response schema.
+        var body = await (await tenant.Admin.GetAsync($"{url}/responses?pageSize=10")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        var scored = Assert.Single(items, r => r.GetProperty("answers").GetProperty("csat").GetInt32() == 1).GetProperty("commentScore");
+        Assert.InRange(scored.GetProperty("score").GetInt32(), 51, 100);
+        Assert.Equal("Dissatisfied", scored.GetProperty("tone").GetString());
+        Assert.False(string.IsNullOrEmpty(scored.GetProperty("modelVersion").GetString()));
+        Assert.False(scored.GetProperty("fromModel").GetBoolean());
+        var unscored = Assert.Single(items, r => r.GetProperty("answers").GetProperty("csat").GetInt32() == 5);
+        Assert.True(!unscored.TryGetProperty("commentScore", out var none) || none.ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task SurveyProblems_InChinese_EveryMessageTranslated()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys";
+        var rows = new object[]
+        {
+            new { customerId, answeredAt = DateTimeOffset.UtcNow, csat = 9, nps = 11, reason = "weather", dimensions = new Dictionary<string, int> { ["colour"] = 3 } },
+            new { email = "nobody@example.com", answeredAt = DateTimeOffset.UtcNow, csat = 4 },
+            new { customerId, csat = 4 },
+            new { customerId, email = "li.wei@example.com", answeredAt = DateTimeOffset.UtcNow, csat = 4 },
+            new { customerId, answeredAt = new DateTimeOffset(1999, 1, 1, 0, 0, 0, TimeSpan.Zero), csat = 4, version = 7 },
+        };
+        var requests = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Post, $"{url}/csat/responses", new { responses = rows }),
+            (HttpMethod.Get, $"{url}/csat/results?from=2026-11-30&to=2026-11-01&by=year&source=mail", null),
+            (HttpMethod.Post, $"{url}/csat/campaigns", new { name = "", from = "2026-11-30", to = "2026-01-01" }),
+            (HttpMethod.Post, url, new { surveyId = "not valid!", name = "x" }),
+            (HttpMethod.Post, url, new { surveyId = "csat", name = "again" }),
+        };
+
+        var untranslated = new List<string>();
+        foreach (var (method, path, body) in requests)
+        {
+            var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            var response = await tenant.Admin.SendAsync(request);
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{path}: {response.StatusCode}");
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var messages = new List<string> { problem.GetProperty("title").GetString()! };
+            if (problem.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
+            {
+                messages.Add(detail.GetString()!);
+            }
+
+            if (problem.TryGetProperty("errors", out var errors))
+            {
+                messages.AddRange(errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => $"{e.Name}: {m.GetString()}")));
+            }
+
+            Assert.True(messages.Count > 1, $"{path}: no message beyond the title");
+            untranslated.AddRange(messages.Where(m => !m.Any(c => c is >= '\u4e00' and <= '\u9fff')).Select(m => $"{path} {m}"));
+        }
+
+        Assert.True(untranslated.Count == 0, "Still English:\n" + string.Join("\n", untranslated));
+    }
+
     private async Task<(TestTenant Tenant, string CustomerId)> TenantWithSurveyAsync()
     {
         var tenant = await stack.NewTenantAsync();
@@ -152,6 +228,7 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
             displayName = "Li Wei",
             channels = new object[] { new { kind = "Email", value = "Li.Wei@example.com" }, new { kind = "Phone", value = "+8613800138000" } },
             tags = new[] { "vip" },
+            consent = new { surveys = true },
         }));
         (await tenant.As(Role.Analyst).PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys", new { surveyId = "csat", name = "After-sales CSAT" })).EnsureSuccessStatusCode();
         return (tenant, customer.CustomerId);

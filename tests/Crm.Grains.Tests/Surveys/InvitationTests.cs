@@ -130,11 +130,14 @@ public sealed class InvitationTests(ClusterFixture fixture)
     [Fact]
     public async Task Campaign_InvitesTheAudienceOnce_AndEachInvitationGoesToTheWebhookWithItsLink()
     {
-        var desk = await SurveyDesk.CreateAsync(fixture.Client, customers: 3);
+        var desk = await SurveyDesk.CreateAsync(fixture.Client, customers: 4);
         await using var receiver = await WebhookReceiver.StartAsync();
         await fixture.Client.GetGrain<IWebhookGrain>(desk.TenantId).ConfigureAsync(receiver.Url, "admin-1");
         var odd = desk.CustomerIds[2];
         await desk.Customer(odd).UpdateProfileAsync(Customers.CustomerBuilder.Profile() with { Tags = ["other"] }, null, "setup");
+        // In the audience, but has not agreed to surveys: skipped and counted, never invited.
+        var optedOut = desk.CustomerIds[3];
+        await desk.Customer(optedOut).UpdateProfileAsync(Customers.CustomerBuilder.Profile() with { Consent = new ConsentFlags(Marketing: true, Surveys: false) }, null, "setup");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var campaigns = fixture.Client.GetGrain<ICampaignGrain>(SurveyKey.Format(desk.TenantId, "dec-returns"));
         var draft = new CampaignDraft(SurveyDesk.SurveyId, "December returns", today, today.AddDays(10), Tag: "returns");
@@ -145,6 +148,8 @@ public sealed class InvitationTests(ClusterFixture fixture)
         await WaitForAsync(() => receiver.Received.Count >= 2);
 
         Assert.Equal(2, campaign.Invited);
+        Assert.Equal(1, campaign.SkippedNoConsent);
+        Assert.DoesNotContain(listed.Items, i => i.CustomerId == optedOut);
         Assert.Equal(campaign, again);
         Assert.Equal(2, listed.Items.Length);
         Assert.DoesNotContain(listed.Items, i => i.CustomerId == odd);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Crm.Contracts.Common;
 using Crm.Contracts.Customers;
@@ -154,6 +155,75 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
     }
 
     private const int SurveyResultsGrainChunk = Crm.Grains.Surveys.SurveyResultsGrain.ChunkSize;
+
+    [Fact]
+    public async Task Record_ScoresEachCommentWithTheTenantsScorer_AndStoresTheScoreWithTheResponse()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        const string comment = "快递太慢了，等了五天，客服也不回复，太失望了";
+        var scoring = fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredService<Crm.Grains.Scoring.ICommentScoring>();
+        var expected = scoring.Score(desk.TenantId, comment);
+
+        await desk.Results().RecordAsync(
+            [SurveyDesk.Response("with-comment", desk.CustomerIds[0], 1, comment: comment), SurveyDesk.Response("no-comment", desk.CustomerIds[1], 5)],
+            dryRun: false, "platform");
+        var page = await desk.Results().ListResponsesAsync(new ResponseFilter(new SurveyResultsQuery()), 10, null);
+        var raw = await RowsAsync(CrmTables.SurveyResponses, desk.TenantId);
+
+        var scored = Assert.Single(page.Items, r => r.ResponseId == "with-comment");
+        Assert.Equal(expected, scored.CommentScore);
+        Assert.Equal(Crm.Contracts.Scoring.CommentTone.Dissatisfied, scored.CommentScore!.Tone);
+        Assert.False(string.IsNullOrEmpty(scored.CommentScore.ModelVersion));
+        Assert.Null(Assert.Single(page.Items, r => r.ResponseId == "no-comment").CommentScore);
+        Assert.Equal(expected.Score, Assert.Single(raw, r => r.RowKey == "with-comment").GetInt32("CommentScore"));
+    }
+
+    [Fact]
+    public async Task ErasingACustomer_RemovesTheirCommentsFromEveryRawResponseRow_KeepsTheRatingsAndOthersComments()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        await desk.Survey("other").CreateAsync(new SurveyDraft("Other", SurveyContent.Default()), "analyst");
+        await desk.Results().RecordAsync(
+            [SurveyDesk.Response("mine", desk.CustomerIds[0], 2, comment: "我的手机号 13800138000，快递太慢"), SurveyDesk.Response("theirs", desk.CustomerIds[1], 4, comment: "还不错")],
+            dryRun: false, "platform");
+        await desk.Results("other").RecordAsync([SurveyDesk.Response("mine-too", desk.CustomerIds[0], 1, comment: "再也不买了")], dryRun: false, "platform");
+
+        await desk.Customer().ErasePersonalDataAsync("dpo");
+        var rows = await RowsAsync(CrmTables.SurveyResponses, desk.TenantId);
+        var page = await desk.Results().ListResponsesAsync(new ResponseFilter(new SurveyResultsQuery()), 10, null);
+
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows.Where(r => r.GetString("CustomerId") == desk.CustomerIds[0]), r => Assert.False(r.ContainsKey("Comment")));
+        Assert.Equal(2, rows.Count(r => r.GetString("CustomerId") == desk.CustomerIds[0]));
+        Assert.True(Assert.Single(rows, r => r.RowKey == "theirs").ContainsKey("Comment"));
+        var mine = Assert.Single(page.Items, r => r.ResponseId == "mine");
+        Assert.Null(mine.Answers.Comment);
+        Assert.Equal(2, mine.Answers.Csat);
+        Assert.Equal("还不错", Assert.Single(page.Items, r => r.ResponseId == "theirs").Answers.Comment);
+    }
+
+    [Fact]
+    public async Task Outbox_LeftByARestart_IsDeliveredByTheReminder_WithoutTheSurveyBeingUsedAgain()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        fixture.Archive.FailPuts(desk.TenantId);
+        await desk.Results().RecordAsync([SurveyDesk.Response("r1", desk.CustomerIds[0], 5)], dryRun: false, "platform");
+        Assert.Equal(1, await desk.Delivery().PendingAsync());
+
+        // The archive fails until every silo stops (the new silo's store is healthy); afterwards only the customer's
+        // archive is read, so nothing but the reminder can activate the survey's grains again.
+        await fixture.RestartClusterAsync();
+        desk = new SurveyDesk(fixture.Client, desk.TenantId, desk.CustomerIds);
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(4);
+        while (DateTimeOffset.UtcNow < deadline
+               && !(await desk.Customer().GetArchiveAsync(20, null)).Entries.Any(e => e.Kind == ArchiveEntryKind.Survey))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        Assert.Equal("r1", Assert.Single((await desk.Customer().GetArchiveAsync(20, null)).Entries, e => e.Kind == ArchiveEntryKind.Survey).ReferenceId);
+        Assert.Equal(0, await desk.Delivery().PendingAsync());
+    }
 
     private async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(string table, string tenantId)
     {
