@@ -22,7 +22,7 @@ public sealed class Labels(IStringLocalizer<Labels> text)
         typeof(CaseStatus), typeof(CaseAction), typeof(CaseKind), typeof(AfterSalesType), typeof(CaseSeverity), typeof(CaseChannel),
         typeof(CaseEventType), typeof(SlaTarget), typeof(SlaStatus), typeof(AssignmentMode), typeof(Role), typeof(CustomerTier),
         typeof(ArchiveEntryKind), typeof(ContactChannelKind), typeof(WebhookDeliveryState), typeof(DeskNotificationKind),
-        typeof(AuditAction), typeof(AuditTargetType), typeof(SurveySource), typeof(ResultsBreakdown),
+        typeof(AuditAction), typeof(AuditTargetType), typeof(SurveySource), typeof(ResultsBreakdown), typeof(Crm.Contracts.Scoring.CommentTone),
     ];
 
     public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => text[Key(value)];
