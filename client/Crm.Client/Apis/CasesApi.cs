@@ -113,9 +113,9 @@ public static class CasesApi
             return ApiProblems.Invalid(idempotencyKey is null ? "requestId" : IdempotencyKeyHeader, "1-100 printable ASCII characters.");
         }
 
-        if (!string.IsNullOrWhiteSpace(report.Assignee) && !IsSelf(context, report.Assignee) && !context.User.Allows(tenantId, Permission.CasesAssign))
+        if (!CaseAssignRules.MayAssignOnOpen(context.User, tenantId, report.Assignee))
         {
-            return Forbidden("Assigning a case to someone else needs the cases.assign permission.");
+            return Forbidden(CaseAssignRules.NeedsAssignPermission);
         }
 
         var caseId = requestId is null ? Identifiers.NewId(time.GetUtcNow()) : CaseKey.IdForRequest(requestId.Trim());
@@ -310,9 +310,6 @@ public static class CasesApi
     private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
         where TEnum : struct, Enum =>
         QueryEnums.Parse<TEnum>(value, field, errors);
-
-    private static bool IsSelf(HttpContext context, string username) =>
-        Usernames.Normalize(username) == context.User.Username();
 
     private static bool IsCase(string tenantId, string caseId) => Identifiers.IsTenantId(tenantId) && Identifiers.IsEntityId(caseId);
 
