@@ -143,8 +143,16 @@ public sealed partial class CaseGrain(
 
         var next = CatchUpSla(state.State, now);
         next = next with { Timeline = TimelineRecord.From(next.Timeline!.ToDomain().Respond(now)) };
+        // Whoever answers an unassigned case owns it from then on, so nobody else picks it up too. The actor already
+        // passed the door's cases.write check, so unlike an assignment to someone else there is nobody to look up.
+        if (next.Assignee is null)
+        {
+            next = next with { Assignee = actor };
+            Record(next, CaseEventType.Assigned, actor, now, assignee: actor);
+        }
+
         Record(next, CaseEventType.Replied, actor, now, text: body);
-        if (then is { } action)
+        if ((then ?? CaseLifecycle.AfterPlainReply(next.Status)) is { } action)
         {
             next = Transition(next, action, null, actor, now);
         }

@@ -76,4 +76,27 @@ public sealed partial class CasePagesTests
 
         await Assertions.Expect(page.GetByTestId("case-assignee")).ToHaveTextAsync(agent);
     }
+
+    [Fact]
+    public async Task CasePage_CtrlEnterInTheReplyBox_SendsTheReply()
+    {
+        var tenant = await stack.NewTenantAsync();
+        var customer = await NewCustomerAsync(tenant, "Wu Tao");
+        var opened = await OpenCaseAsync(tenant, customer.CustomerId, "Wrong address on the label");
+
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"t/{tenant.Id}/cases/{opened.CaseId}");
+        await SignInAsync(page, tenant.Users[Role.Agent].Username, tenant.Users[Role.Agent].Password);
+        await WaitInteractiveAsync(page);
+
+        await Input(page, "reply-text").FillAsync("We have corrected the address with the courier.");
+        await Input(page, "reply-text").PressAsync("Control+Enter");
+
+        await Assertions.Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Reply to the customer" }))
+            .ToContainTextAsync("We have corrected the address with the courier.");
+        await Assertions.Expect(Input(page, "reply-text")).ToHaveValueAsync("");
+        var history = await CaseGrain(tenant, opened.CaseId).GetHistoryAsync(10, null);
+        Assert.Single(history.Events, e => e.Type == Crm.Domain.Cases.CaseEventType.Replied);
+    }
 }
