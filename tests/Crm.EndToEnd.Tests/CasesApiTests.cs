@@ -146,11 +146,33 @@ public sealed class CasesApiTests(CrmStackFixture stack)
     [InlineData("api/tenants/{tenant}/queue?severity=7")]
     [InlineData("api/tenants/{tenant}/queue?category=Not%20a%20slug")]
     [InlineData("api/tenants/{tenant}/queue?continuationToken=%27%20or%20true")]
+    [InlineData("api/tenants/{tenant}/queue?tone=angry")]
+    [InlineData("api/tenants/{tenant}/my-cases?tone=3")]
     public async Task Queue_BadQuery_Is400Problem(string path)
     {
         var tenant = await stack.NewTenantAsync();
 
         await AssertProblemAsync(await tenant.Agent.GetAsync(path.Replace("{tenant}", tenant.Id)), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Queue_ToneFilter_KeepsTheDissatisfiedCustomers()
+    {
+        var (tenant, customerId) = await TenantWithCustomerAsync();
+        var angry = await CrmStackFixture.ReadAsync<CaseView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/cases",
+            Report(customerId, "Third time asking")));
+        var angryCase = await CrmStackFixture.ReadAsync<CaseView>(await tenant.Agent.PostAsJsonAsync(
+            $"api/tenants/{tenant.Id}/cases/{angry.CaseId}/customer-messages", new { text = "物流太慢了，客服态度也很差，非常失望" }));
+        var calm = await CrmStackFixture.ReadAsync<CaseView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/cases", Report(customerId, "Size question")));
+        await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/cases/{calm.CaseId}/customer-messages", new { text = "质量很好，发货快，客服很耐心，满意" });
+
+        var dissatisfied = await CrmStackFixture.ReadAsync<CaseQueuePage>(await tenant.Agent.GetAsync($"api/tenants/{tenant.Id}/queue?tone=Dissatisfied"));
+        var all = await CrmStackFixture.ReadAsync<CaseQueuePage>(await tenant.Agent.GetAsync($"api/tenants/{tenant.Id}/queue"));
+
+        Assert.Equal(Contracts.Scoring.CommentTone.Dissatisfied, angryCase.Tone?.Tone);
+        Assert.Equal([angry.CaseId], dissatisfied.Items.Select(i => i.CaseId));
+        Assert.Equal(2, all.Items.Length);
+        Assert.All(all.Items, i => Assert.NotNull(i.Tone));
     }
 
     [Fact]

@@ -66,13 +66,13 @@ public static class CasesApi
 
         var tenant = app.MapGroup("/api/tenants/{tenantId}").WithTags("Work queue");
         tenant.MapGet("/queue", QueueAsync).WithName("GetWorkQueue")
-            .WithSummary("Open cases, most urgent first (time left to the next SLA deadline); waiting cases last. Filter by kind, severity, category, assignee ('-' for unassigned).")
+            .WithSummary("Open cases, most urgent first (time left to the next SLA deadline); waiting cases last. Filter by kind, severity, category, assignee ('-' for unassigned) and the customer's latest tone (tone=Dissatisfied).")
             .RequirePermission(Permission.CasesRead)
             .ProducesValidationProblem();
-        tenant.MapGet("/my-cases", MyCasesAsync).WithName("GetMyCases").WithSummary("Your open cases, most urgent first.")
+        tenant.MapGet("/my-cases", MyCasesAsync).WithName("GetMyCases").WithSummary("Your open cases, most urgent first; tone=Dissatisfied keeps the angry ones.")
             .RequirePermission(Permission.CasesRead)
             .ProducesValidationProblem();
-        tenant.MapGet("/escalations", EscalationsAsync).WithName("GetEscalations").WithSummary("Escalated open cases, most urgent first.")
+        tenant.MapGet("/escalations", EscalationsAsync).WithName("GetEscalations").WithSummary("Escalated open cases, most urgent first; tone=Dissatisfied keeps the angry ones.")
             .RequirePermission(Permission.EscalationsRead)
             .ProducesValidationProblem();
         tenant.MapGet("/notifications", NotificationsAsync).WithName("GetDeskNotifications")
@@ -113,9 +113,9 @@ public static class CasesApi
             return ApiProblems.Invalid(idempotencyKey is null ? "requestId" : IdempotencyKeyHeader, "1-100 printable ASCII characters.");
         }
 
-        if (!string.IsNullOrWhiteSpace(report.Assignee) && !IsSelf(context, report.Assignee) && !context.User.Allows(tenantId, Permission.CasesAssign))
+        if (!CaseAssignRules.MayAssignOnOpen(context.User, tenantId, report.Assignee))
         {
-            return Forbidden("Assigning a case to someone else needs the cases.assign permission.");
+            return Forbidden(CaseAssignRules.NeedsAssignPermission);
         }
 
         var caseId = requestId is null ? Identifiers.NewId(time.GetUtcNow()) : CaseKey.IdForRequest(requestId.Trim());
@@ -186,7 +186,7 @@ public static class CasesApi
 
     public static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> QueueAsync(
         string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit,
-        string? kind, string? severity, string? category, string? assignee, int? pageSize, string? continuationToken)
+        string? kind, string? severity, string? category, string? assignee, int? pageSize, string? continuationToken, string? tone = null)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
@@ -200,7 +200,8 @@ public static class CasesApi
             category,
             assignee,
             PageSize: pageSize ?? Paging.DefaultPageSize,
-            ContinuationToken: continuationToken);
+            ContinuationToken: continuationToken,
+            Tone: ParseEnum<Contracts.Scoring.CommentTone>(tone, "tone", errors));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -209,19 +210,31 @@ public static class CasesApi
         return TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId, query));
     }
 
-    public static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> MyCasesAsync(
-        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken) =>
-        !Identifiers.IsTenantId(tenantId)
-            ? ApiProblems.InvalidTenant()
-            : TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId,
-                new CaseQueueQuery(Assignee: context.User.Username(), PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken)));
+    public static Task<Results<Ok<CaseQueuePage>, ValidationProblem>> MyCasesAsync(
+        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken, string? tone = null) =>
+        FilteredQueueAsync(cluster, context, audit, tenantId, tone,
+            new CaseQueueQuery(Assignee: context.User.Username(), PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken));
 
-    public static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> EscalationsAsync(
-        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken) =>
-        !Identifiers.IsTenantId(tenantId)
-            ? ApiProblems.InvalidTenant()
-            : TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId,
-                new CaseQueueQuery(EscalatedOnly: true, PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken)));
+    public static Task<Results<Ok<CaseQueuePage>, ValidationProblem>> EscalationsAsync(
+        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken, string? tone = null) =>
+        FilteredQueueAsync(cluster, context, audit, tenantId, tone,
+            new CaseQueueQuery(EscalatedOnly: true, PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken));
+
+    /// <summary>A fixed part of the queue, narrowed by the customer's tone when asked ("dissatisfied only").</summary>
+    private static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> FilteredQueueAsync(
+        IClusterClient cluster, HttpContext context, AuditTrail audit, string tenantId, string? tone, CaseQueueQuery query)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return ApiProblems.InvalidTenant();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var parsed = ParseEnum<Contracts.Scoring.CommentTone>(tone, "tone", errors);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId, query with { Tone = parsed }));
+    }
 
     public static async Task<Results<Ok<DeskNotificationPage>, ValidationProblem>> NotificationsAsync(
         string tenantId, IClusterClient cluster, int? pageSize, string? continuationToken) =>
@@ -297,9 +310,6 @@ public static class CasesApi
     private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
         where TEnum : struct, Enum =>
         QueryEnums.Parse<TEnum>(value, field, errors);
-
-    private static bool IsSelf(HttpContext context, string username) =>
-        Usernames.Normalize(username) == context.User.Username();
 
     private static bool IsCase(string tenantId, string caseId) => Identifiers.IsTenantId(tenantId) && Identifiers.IsEntityId(caseId);
 

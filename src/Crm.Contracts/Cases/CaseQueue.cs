@@ -6,6 +6,7 @@ namespace Crm.Contracts.Cases;
 /// <summary>
 /// One open case in the work queue: what an agent needs to pick it, read from the queue index without activating
 /// the case. <see cref="DueAt"/> is the deadline it is chasing; a paused case shows <see cref="Left"/> frozen.
+/// <see cref="Tone"/> is the customer's latest tone, so angry customers can be seen and filtered without opening cases.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.cases.queue-item")]
 public sealed record CaseQueueItem(
@@ -24,11 +25,13 @@ public sealed record CaseQueueItem(
     [property: Id(12)] SlaStatus SlaStatus,
     [property: Id(13)] bool Paused,
     [property: Id(14)] TimeSpan Left,
-    [property: Id(15)] CaseChannel Channel);
+    [property: Id(15)] CaseChannel Channel,
+    [property: Id(16)] Scoring.CommentScore? Tone = null);
 
 /// <summary>
 /// Which part of the queue to read. <see cref="Assignee"/> is a username, or <see cref="Unassigned"/>;
-/// <see cref="EscalatedOnly"/> reads the escalation queue.
+/// <see cref="EscalatedOnly"/> reads the escalation queue; <see cref="Tone"/> keeps only cases whose customer's latest
+/// tone is that one (rows not yet scored never match).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.cases.queue-query")]
 public sealed record CaseQueueQuery(
@@ -38,7 +41,8 @@ public sealed record CaseQueueQuery(
     [property: Id(3)] string? Assignee = null,
     [property: Id(4)] bool EscalatedOnly = false,
     [property: Id(5)] int PageSize = 20,
-    [property: Id(6)] string? ContinuationToken = null)
+    [property: Id(6)] string? ContinuationToken = null,
+    [property: Id(7)] Scoring.CommentTone? Tone = null)
 {
     public const string Unassigned = "-";
 }

@@ -2,7 +2,10 @@ using Crm.Domain.Cases;
 
 namespace Crm.Contracts.Cases;
 
-/// <summary>A case as agents see it, with its SLA measured at the moment it was read.</summary>
+/// <summary>
+/// A case as agents see it, with its SLA measured at the moment it was read. <see cref="Tone"/> is the customer's
+/// tone in their latest text (the report, or their latest message); null for cases opened before tone was scored.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("crm.cases.case-view")]
 public sealed record CaseView(
     [property: Id(0)] string TenantId,
@@ -28,4 +31,5 @@ public sealed record CaseView(
     [property: Id(20)] ImmutableArray<CaseAction> AllowedActions,
     [property: Id(21)] ImmutableArray<SlaAlert> Alerts,
     [property: Id(22)] DateTimeOffset? ResolvedAt,
-    [property: Id(23)] DateTimeOffset? ErasedAt = null);
+    [property: Id(23)] DateTimeOffset? ErasedAt = null,
+    [property: Id(24)] Scoring.CommentScore? Tone = null);

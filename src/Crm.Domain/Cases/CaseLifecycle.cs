@@ -85,6 +85,12 @@ public static class CaseLifecycle
     /// True while a customer's new message may reopen a resolved case: strictly less than <paramref name="window"/>
     /// after <paramref name="resolvedAt"/>. After that a new message should open a new case.
     /// </summary>
+    /// <summary>
+    /// What a plain reply (one that names no next step) does to the status: on a new case it is the acknowledgement,
+    /// as the first answer is in the service desks agents know; on any other status it changes nothing.
+    /// </summary>
+    public static CaseAction? AfterPlainReply(CaseStatus status) => status == CaseStatus.New ? CaseAction.Acknowledge : null;
+
     public static bool IsWithinReopenWindow(DateTimeOffset resolvedAt, DateTimeOffset now, TimeSpan window) =>
         now >= resolvedAt && now - resolvedAt < window;
 

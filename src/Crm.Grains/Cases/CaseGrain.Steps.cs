@@ -129,6 +129,9 @@ public sealed partial class CaseGrain
     private static string? OptionalText(string field, string? text, int max) =>
         string.IsNullOrWhiteSpace(text) ? null : RequireText(field, text, max);
 
+    /// <summary>The tone of a text the customer wrote, by the tenant's comment scorer (a trained model or the lexicon).</summary>
+    private Contracts.Scoring.CommentScore CustomerTone(string text) => scoring.Score(Key.TenantId, text);
+
     private static string RequireActor(string actor) =>
         string.IsNullOrWhiteSpace(actor) ? throw new ArgumentException("Every change needs an actor.", nameof(actor)) : actor;
 
@@ -388,6 +391,7 @@ public sealed partial class CaseGrain
             s.MergedInto is null ? [.. CaseLifecycle.AllowedActions(s.Status)] : [],
             s.Alerts,
             s.ResolvedAt,
-            s.ErasedAt);
+            s.ErasedAt,
+            s.Tone);
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class CaseGrain(
     ICaseQueueStore queue,
     IGrainFactory grains,
     TimeProvider time,
+    Scoring.ICommentScoring scoring,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     /// <summary>The actor of what the SLA clock does on its own.</summary>
@@ -81,6 +82,7 @@ public sealed partial class CaseGrain(
             Policy = policy,
             Timeline = TimelineRecord.From(new SlaTimeline(now, normalized.Severity, policy.Version)),
             RequestFingerprint = normalized.RequestId is null ? null : Fingerprint(normalized),
+            Tone = CustomerTone(normalized.Subject + "\n" + normalized.Description),
         };
         Record(next, CaseEventType.Opened, actor, now, text: normalized.Description);
         if (normalized.Assignee is not null)
@@ -141,8 +143,16 @@ public sealed partial class CaseGrain(
 
         var next = CatchUpSla(state.State, now);
         next = next with { Timeline = TimelineRecord.From(next.Timeline!.ToDomain().Respond(now)) };
+        // Whoever answers an unassigned case owns it from then on, so nobody else picks it up too. The actor already
+        // passed the door's cases.write check, so unlike an assignment to someone else there is nobody to look up.
+        if (next.Assignee is null)
+        {
+            next = next with { Assignee = actor };
+            Record(next, CaseEventType.Assigned, actor, now, assignee: actor);
+        }
+
         Record(next, CaseEventType.Replied, actor, now, text: body);
-        if (then is { } action)
+        if ((then ?? CaseLifecycle.AfterPlainReply(next.Status)) is { } action)
         {
             next = Transition(next, action, null, actor, now);
         }
@@ -188,7 +198,8 @@ public sealed partial class CaseGrain(
         var body = RequireText("text", text, CaseText.MaxBody);
         RequireNotErased();
         RequireNotMerged();
-        var next = CatchUpSla(state.State, now);
+        // The customer's latest words set the tone the queue shows: an angry follow-up surfaces, a calm one settles.
+        var next = CatchUpSla(state.State, now) with { Tone = CustomerTone(body) };
         Record(next, CaseEventType.CustomerMessage, actor, now, text: body);
         if (next.Status == CaseStatus.WaitingOnCustomer)
         {

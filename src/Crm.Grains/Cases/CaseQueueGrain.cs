@@ -106,6 +106,7 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, ILogger<CaseQu
         (query.Severity is not { } severity || item.Severity == severity) &&
         (query.Category is not { } category || item.Category == category) &&
         (!query.EscalatedOnly || item.Escalated) &&
+        (query.Tone is not { } tone || item.Tone?.Tone == tone) &&
         (query.Assignee is not { } assignee || (assignee == CaseQueueQuery.Unassigned ? item.Assignee is null : item.Assignee == assignee));
 
     private static void Validate(CaseQueueQuery query)
@@ -134,6 +135,11 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, ILogger<CaseQu
         if (query.Assignee is not null && query.Assignee != CaseQueueQuery.Unassigned && !Contracts.Access.Usernames.IsValid(query.Assignee))
         {
             errors.Add(new("assignee", "A username, or \"-\" for unassigned cases."));
+        }
+
+        if (query.Tone is { } tone && !Enum.IsDefined(tone))
+        {
+            errors.Add(new("tone", "One of Dissatisfied, Neutral, Satisfied."));
         }
 
         if (query.ContinuationToken is not null && !CaseUrgency.IsSortKey(query.ContinuationToken))

@@ -59,6 +59,9 @@ public sealed record CaseState
     /// <summary>Set with <see cref="ErasedAt"/> until every history row is redacted; activation finishes what a crash left.</summary>
     [Id(22)] public bool ErasurePending { get; init; }
 
+    /// <summary>The customer's tone in their latest text (the report at open, then each message they send).</summary>
+    [Id(23)] public Contracts.Scoring.CommentScore? Tone { get; init; }
+
     public bool Exists => Report is not null;
 
     /// <summary>Open means in the queue: not resolved, closed or merged away.</summary>

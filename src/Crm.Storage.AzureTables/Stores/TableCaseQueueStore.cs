@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Crm.Contracts.Cases;
+using Crm.Contracts.Scoring;
 using Crm.Domain.Cases;
 using Crm.Domain.Sla;
 using Crm.Grains.Cases;
@@ -74,6 +75,11 @@ public sealed class TableCaseQueueStore(TableServiceClient service, PersonalData
         ["Paused"] = item.Paused,
         ["LeftTicks"] = item.Left.Ticks,
         ["Channel"] = (int)item.Channel,
+        // A score, not the customer's words: stored in the clear so the queue loads without decrypting more.
+        ["ToneScore"] = item.Tone?.Score,
+        ["Tone"] = item.Tone is { } t ? (int)t.Tone : null,
+        ["ToneModel"] = item.Tone?.ModelVersion,
+        ["ToneFromModel"] = item.Tone?.FromModel,
     };
 
     private CaseQueueItem FromRow(TableEntity row) => new(
@@ -92,7 +98,14 @@ public sealed class TableCaseQueueStore(TableServiceClient service, PersonalData
         (SlaStatus)(row.GetInt32("SlaStatus") ?? 0),
         row.GetBoolean("Paused") ?? false,
         TimeSpan.FromTicks(row.GetInt64("LeftTicks") ?? 0),
-        (CaseChannel)(row.GetInt32("Channel") ?? 0));
+        (CaseChannel)(row.GetInt32("Channel") ?? 0),
+        ToneOf(row));
+
+    // Rows written before tone was scored have none.
+    private static CommentScore? ToneOf(TableEntity row) =>
+        row.GetInt32("ToneScore") is { } score && row.GetInt32("Tone") is { } tone
+            ? new CommentScore(score, (CommentTone)tone, row.GetString("ToneModel") ?? "", row.GetBoolean("ToneFromModel") ?? false)
+            : null;
 
     // The lane is escaped whole: an assignee lane holds a username, which may hold characters keys forbid.
     private static string PartitionKey(string tenantId, string lane)

@@ -165,4 +165,15 @@ public sealed class CaseLifecycleTests
             "A case that is WaitingOnCustomer cannot be acknowledged. A case that is WaitingOnCustomer can be: " +
             "resumed by a customer reply, resolved.",
             CaseLifecycle.Transition(CaseStatus.WaitingOnCustomer, CaseAction.Acknowledge).Error);
+
+    [Theory]
+    [InlineData(CaseStatus.New, CaseAction.Acknowledge)]
+    [InlineData(CaseStatus.Acknowledged, null)]
+    [InlineData(CaseStatus.InProgress, null)]
+    [InlineData(CaseStatus.WaitingOnCustomer, null)]
+    [InlineData(CaseStatus.Reopened, null)]
+    public void AfterPlainReply_OnlyANewCaseMovesOn_ToAcknowledged(CaseStatus status, CaseAction? expected)
+    {
+        Assert.Equal(expected, CaseLifecycle.AfterPlainReply(status));
+    }
 }

@@ -95,7 +95,8 @@ public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture
         await page.GetByTestId("new-case").ClickAsync();
         await page.WaitForURLAsync($"**/t/{tenant.Id}/cases/new?customerId={customer.CustomerId}");
         await WaitInteractiveAsync(page);
-        await Assertions.Expect(Input(page, "field-customerId")).ToHaveValueAsync(customer.CustomerId);
+        await Assertions.Expect(page.GetByTestId("picked-customer")).ToHaveAttributeAsync("data-customer-id", customer.CustomerId);
+        await Assertions.Expect(page.GetByTestId("picked-customer")).ToHaveTextAsync("Han Meimei");
 
         await Input(page, "field-description").FillAsync("The parcel never came.");
         await page.GetByTestId("save-case").ClickAsync();

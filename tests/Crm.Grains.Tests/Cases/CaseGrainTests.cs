@@ -146,11 +146,12 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.False(resumed.Sla.Resolution.IsPaused);
         var events = (await grain.GetHistoryAsync(20, null)).Events;
         Assert.Equal(
-            [CaseEventType.Opened, CaseEventType.Replied, CaseEventType.StatusChanged, CaseEventType.CustomerMessage, CaseEventType.StatusChanged],
+            [CaseEventType.Opened, CaseEventType.Assigned, CaseEventType.Replied, CaseEventType.StatusChanged, CaseEventType.CustomerMessage, CaseEventType.StatusChanged],
             events.Select(e => e.Type));
-        Assert.Equal(events.Select(e => e.Sequence), [1L, 2, 3, 4, 5]);
+        Assert.Equal(events.Select(e => e.Sequence), [1L, 2, 3, 4, 5, 6]);
+        Assert.Equal("agent-1", replied.Assignee);
         var archive = await desk.Customer().GetArchiveAsync(20, null);
-        Assert.Equal(5, archive.Entries.Count(e => e.ReferenceId == view.CaseId));
+        Assert.Equal(6, archive.Entries.Count(e => e.ReferenceId == view.CaseId));
     }
 
     [Fact]

@@ -15,7 +15,11 @@ internal static class GrainCall
     public const string ReconnectingMessage = "The service is reconnecting. Please try again in a moment.";
 
     /// <param name="problems">Translates the grain's English messages into the page's language; pass it, or they stay English.</param>
-    public static async Task<bool> TryAsync(ISnackbar snackbar, Func<Task> call, FieldErrors? fields = null, ProblemTexts? problems = null)
+    public static Task<bool> TryAsync(ISnackbar snackbar, Func<Task> call, FieldErrors? fields = null, ProblemTexts? problems = null) =>
+        TryAsync((message, severity) => snackbar.Add(message, severity), call, fields, problems);
+
+    /// <summary>As above, with the message handed to <paramref name="report"/> (a bulk action shows it on its row).</summary>
+    public static async Task<bool> TryAsync(Action<string, Severity> report, Func<Task> call, FieldErrors? fields = null, ProblemTexts? problems = null)
     {
         string T(string message) => problems?.Translate(message) ?? message;
         fields?.Clear();
@@ -32,25 +36,25 @@ internal static class GrainCall
             }
             else
             {
-                snackbar.Add(string.Join(" ", ex.Errors.Select(e => T(e.Message))), Severity.Error);
+                report(string.Join(" ", ex.Errors.Select(e => T(e.Message))), Severity.Error);
             }
         }
         catch (CrmProblemException ex) when (ex is ConflictException or PreconditionFailedException)
         {
-            snackbar.Add(T(ex.Message), Severity.Warning);
+            report(T(ex.Message), Severity.Warning);
         }
         catch (NotFoundException ex)
         {
-            snackbar.Add(T(ex.Message), Severity.Warning);
+            report(T(ex.Message), Severity.Warning);
         }
         catch (ForbiddenException ex)
         {
-            snackbar.Add(T(ex.Message), Severity.Error);
+            report(T(ex.Message), Severity.Error);
         }
         catch (Exception ex) when (Infrastructure.ClusterOutage.IsOutage(ex))
         {
             // A silo restarting or the storage out of reach: the page stays, and the same action can simply be repeated.
-            snackbar.Add(T(ReconnectingMessage), Severity.Warning);
+            report(T(ReconnectingMessage), Severity.Warning);
         }
 
         return false;
