@@ -148,10 +148,11 @@ public sealed class ReportDueTests
     public void MissingScheduleOrZone_IsRefused()
     {
         var t = Utc("2026-12-01T00:00:00Z");
-        Assert.Throws<ArgumentNullException>(() => ReportDue.Between(null!, Shanghai, t, t.AddDays(1)));
-        Assert.Throws<ArgumentNullException>(() => ReportDue.Between(All, null!, t, t.AddDays(1)));
-        Assert.Throws<ArgumentNullException>(() => ReportDue.Next(null!, Shanghai, t));
-        Assert.Throws<ArgumentNullException>(() => ReportDue.Next(All, null!, t));
+        // Named as the caller knows them: the zone is refused by these methods, not deep inside a conversion.
+        Assert.Throws<ArgumentNullException>("schedule", () => ReportDue.Between(null!, Shanghai, t, t.AddDays(1)));
+        Assert.Throws<ArgumentNullException>("zone", () => ReportDue.Between(All, null!, t, t.AddDays(1)));
+        Assert.Throws<ArgumentNullException>("schedule", () => ReportDue.Next(null!, Shanghai, t));
+        Assert.Throws<ArgumentNullException>("zone", () => ReportDue.Next(All, null!, t));
     }
 
     [Fact]
