@@ -26,7 +26,7 @@ public static class ModelsApi
             .RequirePermission(Permission.ModelsManage).Produces<TrainingJobView>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/train-from-file", async (string tenantId, TrainFromFileRequest body, ModelCommands models, HttpContext context) =>
                 Valid(tenantId) ? (IResult)Accepted(tenantId, await models.TrainFromFileAsync(context.User, tenantId, body)) : ApiProblems.InvalidTenant())
-            .WithName("TrainModelFromFile")
+            .WithName("TrainModelFromFile").WithMetadata(new RequestBodyLimit(TrainFromFileRequest.MaxBodyBytes))
             .WithSummary("Starts training on a labelled CSV (text and a 0/1 label, 1 = satisfied; the same reader as crm model evaluate) and answers 202 with the job to poll. A bad file is a 400 naming its row and field.")
             .RequirePermission(Permission.ModelsManage).Produces<TrainingJobView>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/jobs/{jobId}", async (string tenantId, string jobId, ModelCommands models) =>

@@ -7,7 +7,19 @@ using Crm.Contracts.Scoring;
 namespace Crm.Client.Models;
 
 /// <summary>Upload-and-train: a labelled CSV (UTF-8, header row) and the names of its text and 0/1 label columns.</summary>
-public sealed record TrainFromFileRequest(string? Csv, string? TextColumn, string? LabelColumn);
+public sealed record TrainFromFileRequest(
+    [property: System.ComponentModel.DataAnnotations.MaxLength(TrainFromFileRequest.MaxCsvLength)] string? Csv,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(TrainFromFileRequest.MaxColumnLength)] string? TextColumn,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(TrainFromFileRequest.MaxColumnLength)] string? LabelColumn)
+{
+    /// <summary>Four million characters (up to 12 MB of UTF-8 Chinese): tens of thousands of labelled comments.</summary>
+    public const int MaxCsvLength = 4_000_000;
+
+    /// <summary>The endpoint's own body limit, above the API's default, so a file of <see cref="MaxCsvLength"/> fits.</summary>
+    public const long MaxBodyBytes = 16 * 1024 * 1024;
+
+    public const int MaxColumnLength = 100;
+}
 
 /// <summary>The tenant's scheduled retraining: Off, Weekly or Monthly.</summary>
 public sealed record RetrainingRequest(RetrainingSchedule? Retraining);
