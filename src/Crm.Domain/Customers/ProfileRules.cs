@@ -164,11 +164,41 @@ public static class ProfileRules
     }
 
     /// <summary>
-    /// Digits with an optional leading '+'; 5 to 15 digits, separators dropped. A number without '+' that is a possible
-    /// number of <paramref name="region"/> (national form, a trunk '0', or the region's international prefix) becomes
-    /// E.164; any other is kept as its digits, as every number was before tenants had a region.
+    /// Digits with an optional leading '+'; 5 to 15 digits, separators dropped. A number that is a possible number
+    /// (international with its '+', or national in <paramref name="region"/>: a trunk '0', the region's international
+    /// prefix) becomes E.164; any other is kept as its digits, as every number was before tenants had a region.
     /// </summary>
-    public static string? NormalizePhone(string value, string? region = null)
+    public static string? NormalizePhone(string value, string? region = null) =>
+        PhoneDigits(value) is { } plain ? InRegion(plain, region) ?? plain : null;
+
+    /// <summary>
+    /// The stored forms a typed number may match, most likely first: its normal form, and for numbers stored before
+    /// the tenant had a region, the digits as typed and the national number without its calling code.
+    /// </summary>
+    public static IReadOnlyList<string> PhoneLookupForms(string value, string? region)
+    {
+        if (PhoneDigits(value) is not { } plain)
+        {
+            return [];
+        }
+
+        var normal = InRegion(plain, region) ?? plain;
+        var forms = new List<string> { normal };
+        if (plain != normal)
+        {
+            forms.Add(plain);
+        }
+
+        if (region is not null && National(normal) is { } national && !forms.Contains(national))
+        {
+            forms.Add(national);
+        }
+
+        return forms;
+    }
+
+    /// <summary>The digits with an optional leading '+', or null unless 5 to 15 digits with only separators between.</summary>
+    private static string? PhoneDigits(string value)
     {
         var digits = new System.Text.StringBuilder();
         for (var i = 0; i < value.Length; i++)
@@ -190,40 +220,11 @@ public static class ProfileRules
 
         var plain = digits.ToString();
         var count = plain.Length - (plain.StartsWith('+') ? 1 : 0);
-        if (count is < 5 or > 15)
-        {
-            return null;
-        }
-
-        return plain.StartsWith('+') || region is null ? plain : InRegion(plain, region) ?? plain;
+        return count is >= 5 and <= 15 ? plain : null;
     }
 
-    /// <summary>
-    /// The stored forms a typed number may match, most likely first: its normal form, and for numbers stored before
-    /// the tenant had a region, the digits as typed and the national number without its calling code.
-    /// </summary>
-    public static IReadOnlyList<string> PhoneLookupForms(string value, string? region)
-    {
-        if (NormalizePhone(value, region) is not { } normal)
-        {
-            return [];
-        }
-
-        var forms = new List<string> { normal };
-        if (NormalizePhone(value) is { } legacy && legacy != normal)
-        {
-            forms.Add(legacy);
-        }
-
-        if (region is not null && normal.StartsWith('+') && National(normal) is { } national && !forms.Contains(national))
-        {
-            forms.Add(national);
-        }
-
-        return forms;
-    }
-
-    private static string? InRegion(string digits, string region)
+    /// <summary>E.164 when libphonenumber reads a possible number (a '+' number needs no region), else null.</summary>
+    private static string? InRegion(string digits, string? region)
     {
         var util = PhoneNumberUtil.GetInstance();
         try

@@ -18,9 +18,8 @@ public static class ReportRecipients
         var result = new List<string>();
         foreach (var raw in addresses ?? [])
         {
-            var address = (raw ?? "").Trim();
             // MailAddress also accepts "Name <a@b>" and comments; a recipient is only the address itself.
-            if (address.Length is 0 or > MaxLength || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !parsed.Host.Contains('.', StringComparison.Ordinal))
+            if (raw?.Trim() is not { Length: > 0 and <= MaxLength } address || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !parsed.Host.Contains('.', StringComparison.Ordinal))
             {
                 return null;
             }

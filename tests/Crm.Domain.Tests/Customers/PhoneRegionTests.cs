@@ -38,6 +38,21 @@ public sealed class PhoneRegionTests
     }
 
     [Fact]
+    public void A_national_number_with_a_trunk_zero_is_looked_up_in_all_three_forms()
+    {
+        Assert.Equal(["+861065529988", "01065529988", "1065529988"], ProfileRules.PhoneLookupForms("010-6552 9988", "CN"));
+    }
+
+    [Theory]
+    [InlineData("+999 1234 5678", "CN", "+99912345678")]   // no such calling code: libphonenumber refuses it, the digits stay
+    [InlineData("00123", "CN", "00123")]                  // the international prefix and too little after it
+    public void A_number_libphonenumber_cannot_read_is_kept_as_its_digits(string typed, string region, string expected)
+    {
+        Assert.Equal(expected, ProfileRules.NormalizePhone(typed, region));
+        Assert.Equal([expected], ProfileRules.PhoneLookupForms(typed, region));
+    }
+
+    [Fact]
     public void A_number_kept_as_typed_has_one_form_and_a_bad_one_none()
     {
         Assert.Equal(["12345"], ProfileRules.PhoneLookupForms("12345", "US"));
