@@ -126,6 +126,8 @@ public sealed class SurveyResultsPagesTests(CrmStackFixture stack, BrowserFixtur
     /// <summary>
     /// Chooses the file until the page reacts: right after the circuit starts, the upload's script may not yet listen
     /// to its input, and a choice made then is lost. Importing the same file twice adds nothing, so trying again is safe.
+    /// Each try waits 30 s: in the suite this test runs beside the three-silo failover tests, and on 2 cores three
+    /// tries of 10 s were seen to pass before the page had reacted once.
     /// </summary>
     private static async Task UploadAsync(IPage page, string file, string shows)
     {
@@ -134,7 +136,7 @@ public sealed class SurveyResultsPagesTests(CrmStackFixture stack, BrowserFixtur
             await FileInput(page).SetInputFilesAsync(file);
             try
             {
-                await Assertions.Expect(page.GetByTestId(shows).First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+                await Assertions.Expect(page.GetByTestId(shows).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
                 return;
             }
             catch (PlaywrightException) when (attempt < 3)
