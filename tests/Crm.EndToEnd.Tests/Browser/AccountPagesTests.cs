@@ -13,7 +13,7 @@ public sealed class AccountPagesTests(CrmStackFixture stack, BrowserFixture brow
     {
         var tenant = await stack.NewTenantAsync();
         var (username, password, token) = tenant.Users[Role.Agent];
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("account/password");
         await page.GetByTestId("username").FillAsync(username);

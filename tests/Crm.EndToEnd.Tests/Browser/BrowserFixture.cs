@@ -30,6 +30,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The patience of every page action and navigation in these tests (Playwright's default is 30 s).</summary>
+    /// <remarks>
+    /// The suite runs the three-silo failover tests beside the browser tests on 2 cores; two different browser tests
+    /// each ran past 30 s once there. Longer only costs time when something is already wrong.
+    /// </remarks>
+    public static readonly float ActionTimeoutMs = 60_000;
+
+    /// <summary>A browser context whose actions and navigations wait <see cref="ActionTimeoutMs"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(ActionTimeoutMs);
+        context.SetDefaultNavigationTimeout(ActionTimeoutMs);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -235,7 +235,7 @@ public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture
     }
 
     private Task<IBrowserContext> NewContextAsync() =>
-        browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
 
     [GeneratedRegex("/cases/r[0-9a-f]{31}$")]
     private static partial Regex CaseUrl();

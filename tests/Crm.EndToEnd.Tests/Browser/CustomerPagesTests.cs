@@ -15,7 +15,7 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
     {
         var testTenant = await stack.NewTenantAsync();
         var tenant = testTenant.Id;
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 
         // Straight to the tenant's page: the sign-in form comes first, then the page asked for.
@@ -58,7 +58,7 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
     public async Task UnknownCustomer_ShowsNotFound()
     {
         var tenant = await stack.NewTenantAsync();
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync($"t/{tenant.Id}/customers/0123456789abcdef0123456789abcdef");
@@ -71,7 +71,7 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
     public async Task WrongPassword_StaysOnSignInWithAMessage()
     {
         var tenant = await stack.NewTenantAsync();
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync($"t/{tenant.Id}/customers");
@@ -88,7 +88,7 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
         var theirs = await stack.NewTenantAsync();
         var created = await CrmStackFixture.ReadAsync<CustomerView>(await theirs.Agent.PostAsJsonAsync(
             $"api/tenants/{theirs.Id}/customers", new { displayName = "Secret Customer", channels = Array.Empty<object>() }));
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{mine.Id}/customers");
         await SignInAsync(page, mine.Users[Role.Agent].Username, mine.Users[Role.Agent].Password);
@@ -108,7 +108,7 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
         var tenant = await stack.NewTenantAsync();
         var created = await CrmStackFixture.ReadAsync<CustomerView>(await tenant.Agent.PostAsJsonAsync(
             $"api/tenants/{tenant.Id}/customers", new { displayName = "Wang Fang", channels = Array.Empty<object>() }));
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{tenant.Id}/customers/{created.CustomerId}");
         await SignInAsync(page, tenant.Users[Role.Analyst].Username, tenant.Users[Role.Analyst].Password);
@@ -125,7 +125,7 @@ public sealed partial class CustomerPagesTests(CrmStackFixture stack, BrowserFix
     public async Task SignOut_EndsTheSession()
     {
         var tenant = await stack.NewTenantAsync();
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{tenant.Id}/customers");
         await SignInAsync(page, tenant.Users[Role.Agent].Username, tenant.Users[Role.Agent].Password);

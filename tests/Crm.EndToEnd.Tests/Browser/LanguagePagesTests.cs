@@ -13,7 +13,7 @@ public sealed class LanguagePagesTests(CrmStackFixture stack, BrowserFixture bro
     {
         var tenant = await stack.NewTenantAsync();
         var (username, password, _) = tenant.Users[Role.Agent];
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "en-US" });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "en-US" });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{tenant.Id}/queue");
         await SignInAsync(page, username, password);
@@ -33,7 +33,7 @@ public sealed class LanguagePagesTests(CrmStackFixture stack, BrowserFixture bro
         await Assertions.Expect(page.GetByTestId("nav-queue")).ToHaveTextAsync("工单队列");
 
         // Stored with the user, not the browser: another browser with an English Accept-Language gets it too.
-        await using var other = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "en-US" });
+        await using var other = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "en-US" });
         var second = await other.NewPageAsync();
         await second.GotoAsync($"t/{tenant.Id}/queue");
         await Assertions.Expect(second.Locator("html")).ToHaveAttributeAsync("lang", "en");
@@ -53,7 +53,7 @@ public sealed class LanguagePagesTests(CrmStackFixture stack, BrowserFixture bro
     {
         var tenant = await stack.NewTenantAsync();
         var (username, password, _) = tenant.Users[Role.Agent];
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{tenant.Id}/queue");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");

@@ -74,7 +74,7 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
     [Fact]
     public async Task Favicon_AndApiReference_NeedNothingFromTheInternet()
     {
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         var elsewhere = new List<string>();
         var failed = new List<string>();
@@ -167,7 +167,7 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
 
     private async Task<IBrowserContext> SignedInAsync(string locale, string username, string password)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = locale });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         await page.GotoAsync("account/login");
         await SignInAsync(page, username, password);

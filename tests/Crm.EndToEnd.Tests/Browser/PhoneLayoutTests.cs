@@ -30,7 +30,7 @@ public sealed class PhoneLayoutTests(CrmStackFixture stack, BrowserFixture brows
             Channel: CaseChannel.Phone, AfterSalesType: AfterSalesType.Refund, OrderReference: "SO-2026-12-01-000123", RequestId: requestId), username);
         await grain.ReplyAsync("We are sorry: a refund is on its way.", null, username);
 
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = stack.BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
         });
@@ -59,7 +59,7 @@ public sealed class PhoneLayoutTests(CrmStackFixture stack, BrowserFixture brows
     {
         var tenant = await stack.NewTenantAsync();
         var (username, password, _) = tenant.Users[Role.Agent];
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = stack.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });

@@ -69,7 +69,7 @@ public sealed class PrivacyPagesTests(CrmStackFixture stack, BrowserFixture brow
 
     private async Task<IPage> SignedInPageAsync(TestTenant tenant, Role role, string path)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.WaitForURLAsync("**/account/login**");

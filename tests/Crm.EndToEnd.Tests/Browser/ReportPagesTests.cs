@@ -28,7 +28,7 @@ public sealed class ReportPagesTests(CrmStackFixture stack, BrowserFixture brows
                 tenant.Users[Role.Agent].Username);
         }
 
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var manager = tenant.Users[Role.AccountManager];
         await page.GotoAsync($"t/{tenant.Id}/reports");
@@ -64,7 +64,7 @@ public sealed class ReportPagesTests(CrmStackFixture stack, BrowserFixture brows
         Assert.True((await tenant.Admin.PutAsJsonAsync($"api/tenants/{tenant.Id}/language", new { language = "zh-CN" })).IsSuccessStatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await tenant.As(Role.AccountManager).PostAsync($"api/tenants/{tenant.Id}/reports/2026-11/finished", null)).StatusCode);
 
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var manager = tenant.Users[Role.AccountManager];
         await page.GotoAsync($"t/{tenant.Id}/reports/inbox");
@@ -94,7 +94,7 @@ public sealed class ReportPagesTests(CrmStackFixture stack, BrowserFixture brows
     public async Task Agent_SeesNoReports()
     {
         var tenant = await stack.NewTenantAsync();
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{tenant.Id}/reports");
         await SignInAsync(page, tenant.Users[Role.Agent].Username, tenant.Users[Role.Agent].Password);

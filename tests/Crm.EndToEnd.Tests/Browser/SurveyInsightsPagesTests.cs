@@ -20,7 +20,7 @@ public sealed class SurveyInsightsPagesTests(CrmStackFixture stack, BrowserFixtu
         (await tenant.As(Role.Analyst).PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys", new { surveyId = "csat", name = "售后满意度调查" })).EnsureSuccessStatusCode();
         await InsightsWorkload.SendAsync(tenant, customer.CustomerId);
 
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"t/{tenant.Id}/surveys/csat");
         await SignInAsync(page, tenant.Users[Role.Analyst].Username, tenant.Users[Role.Analyst].Password);

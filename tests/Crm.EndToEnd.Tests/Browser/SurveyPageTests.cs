@@ -99,7 +99,7 @@ public sealed class SurveyPageTests(CrmStackFixture stack, BrowserFixture browse
     }
 
     private async Task<IBrowserContext> PhoneAsync(string locale) =>
-        await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = stack.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },

@@ -147,7 +147,7 @@ public sealed class SurveyResultsPagesTests(CrmStackFixture stack, BrowserFixtur
 
     private async Task<IPage> SignedInAsync(TestTenant tenant, Role role, string path)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stack.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await SignInAsync(page, tenant.Users[role].Username, tenant.Users[role].Password);
