@@ -36,29 +36,25 @@ public static class LanguageApi
     public static async Task<Ok<UserView>> SetMyLanguageAsync(LanguageRequest request, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IUserGrain>(context.User.Username()).SetLanguageAsync(request.Language));
 
-    public static async Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantLanguageAsync(
-        string tenantId, LanguageRequest request, HttpContext context, IClusterClient cluster, AuditTrail audit)
+    public static Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantLanguageAsync(
+        string tenantId, LanguageRequest request, HttpContext context, IClusterClient cluster, AuditTrail audit) =>
+        SetTenantAsync(tenantId, context, cluster, audit, "default language", (t, actor) => t.SetLanguageAsync(request.Language, actor));
+
+    public static Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantPhoneRegionAsync(
+        string tenantId, PhoneRegionRequest request, HttpContext context, IClusterClient cluster, AuditTrail audit) =>
+        SetTenantAsync(tenantId, context, cluster, audit, "default phone region", (t, actor) => t.SetPhoneRegionAsync(request.Region, actor));
+
+    /// <summary>One tenant-wide setting: the tenant id checked, the grain's change, its audit record.</summary>
+    private static async Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantAsync(string tenantId, HttpContext context,
+        IClusterClient cluster, AuditTrail audit, string what, Func<ITenantGrain, string, Task<TenantInfo>> set)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
             return ApiProblems.InvalidTenant();
         }
 
-        var tenant = await cluster.GetGrain<ITenantGrain>(tenantId).SetLanguageAsync(request.Language, context.User.Username());
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, "default language");
-        return TypedResults.Ok(tenant);
-    }
-
-    public static async Task<Results<Ok<TenantInfo>, ValidationProblem>> SetTenantPhoneRegionAsync(
-        string tenantId, PhoneRegionRequest request, HttpContext context, IClusterClient cluster, AuditTrail audit)
-    {
-        if (!Identifiers.IsTenantId(tenantId))
-        {
-            return ApiProblems.InvalidTenant();
-        }
-
-        var tenant = await cluster.GetGrain<ITenantGrain>(tenantId).SetPhoneRegionAsync(request.Region, context.User.Username());
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, "default phone region");
+        var tenant = await set(cluster.GetGrain<ITenantGrain>(tenantId), context.User.Username());
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Tenant, tenantId, what);
         return TypedResults.Ok(tenant);
     }
 }

@@ -74,6 +74,11 @@ public sealed class CustomerLookupGrain(ICustomerLookupStore lookup) : Grain, IC
             return [];
         }
 
+        var tenantId = this.GetPrimaryKeyString();
+        // Read once per batch, not once per row: an import's batch is hundreds of phone lookups of one tenant.
+        var region = Identifiers.IsTenantId(tenantId) && queries.Any(q => q.Kind == ContactChannelKind.Phone)
+            ? await PhoneRegionAsync(tenantId)
+            : null;
         var results = new LookupResult[queries.Length];
         // Independent reads of the index and of customers' grains, a bounded number at a time (I/O, not threads).
         foreach (var chunk in Enumerable.Range(0, queries.Length).Chunk(ManyInFlight))
@@ -83,7 +88,12 @@ public sealed class CustomerLookupGrain(ICustomerLookupStore lookup) : Grain, IC
                 try
                 {
                     var q = queries[i];
-                    results[i] = new LookupResult(q.Kind is { } kind ? await FindAsync(kind, q.Value) : await FindByPlatformIdAsync(q.Value));
+                    results[i] = new LookupResult(q.Kind switch
+                    {
+                        ContactChannelKind.Phone when region is not null => await FindInFormsAsync(tenantId, ContactChannelKind.Phone, q.Value, region),
+                        { } kind => await FindAsync(kind, q.Value),
+                        null => await FindByPlatformIdAsync(q.Value),
+                    });
                 }
                 catch (ValidationFailedException ex)
                 {
