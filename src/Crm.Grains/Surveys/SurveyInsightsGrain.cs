@@ -72,12 +72,10 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         {
             var (page, next) = await store.QueryResponsesAsync(tenantId, surveyId, filter, pageSize, token);
             token = next;
-            var texts = page.Where(r => !string.IsNullOrWhiteSpace(r.Answers.Comment)).Select(r => r.Answers.Comment!).ToArray();
-            var scores = scoring.ScoreBatch(tenantId, texts);
-            var k = 0;
-            foreach (var response in page)
+            var scores = ScoresOf(tenantId, page);
+            for (var i = 0; i < page.Count; i++)
             {
-                var score = string.IsNullOrWhiteSpace(response.Answers.Comment) ? null : scores[k++];
+                var (response, score) = (page[i], scores[i]);
                 if (tone is null || score?.Tone == tone)
                 {
                     items.Add(new ScoredResponseView(response, score));
@@ -91,6 +89,18 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         }
 
         return new ScoredResponsePage([.. items], token);
+    }
+
+    /// <summary>
+    /// Each response's comment score, in order (null without a comment): the one stored when it was recorded, so it
+    /// names the model that made it; only rows recorded before scores were stored are scored now, in one batch.
+    /// </summary>
+    private IReadOnlyList<CommentScore?> ScoresOf(string tenantId, IReadOnlyList<SurveyResponseEvent> responses)
+    {
+        var missing = responses.Where(r => r.CommentScore is null && !string.IsNullOrWhiteSpace(r.Answers.Comment)).Select(r => r.Answers.Comment!).ToArray();
+        var fresh = scoring.ScoreBatch(tenantId, missing);
+        var k = 0;
+        return [.. responses.Select(r => string.IsNullOrWhiteSpace(r.Answers.Comment) ? null : r.CommentScore ?? fresh[k++])];
     }
 
     private async Task<Computed> ComputeAsync(SurveyResultsQuery query, long seen)
@@ -109,12 +119,10 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         var survey = await GrainFactory.GetGrain<ISurveyGrain>(this.GetPrimaryKeyString()).GetAsync();
         var records = responses.Select(InsightRecords.From).ToArray();
         var dissatisfied = records.Count(r => !r.Satisfied);
-        var comments = responses.Select(r => r.Answers.Comment).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).ToArray();
-        // Scored on the fly through the silo's scorer, the one the rest of the product uses.
-        var scores = scoring.ScoreBatch(tenantId, comments);
+        var scores = ScoresOf(tenantId, responses).OfType<CommentScore>().ToArray();
         var tones = new ToneCountsView(
             scores.Count(s => s.Tone == CommentTone.Dissatisfied), scores.Count(s => s.Tone == CommentTone.Neutral), scores.Count(s => s.Tone == CommentTone.Satisfied),
-            scores.Count > 0 ? scores[0].ModelVersion : scoring.ServingVersion(tenantId));
+            scores.Length > 0 ? scores[0].ModelVersion : scoring.ServingVersion(tenantId));
         var enough = records.Length >= MinResponses && dissatisfied >= MinEachSide && records.Length - dissatisfied >= MinEachSide;
         if (!enough)
         {
