@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using Crm.Client.Cases;
 using Crm.Client.Infrastructure;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
@@ -22,57 +24,55 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/tenants/{tenantId}/cases").WithTags("Cases");
 
-        api.MapPost("/", OpenAsync).WithName("OpenCase")
+        api.MapPost("/", OpenAsync).WithName(CaseCommandNames.Open)
             .WithSummary("Opens a case. Send an Idempotency-Key header (or requestId) to make retries safe: a retry returns the first case with 200.")
             .RequirePermission(Permission.CasesWrite)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/{caseId}", GetAsync).WithName("GetCase").WithSummary("A case with its SLA measured now; the ETag is its version.")
+        api.MapGet("/{caseId}", GetAsync).WithName(CaseCommandNames.Get).WithSummary("A case with its SLA measured now; the ETag is its version.")
             .RequirePermission(Permission.CasesRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/{caseId}/history", GetHistoryAsync).WithName("GetCaseHistory").WithSummary("The case's history, oldest first.")
+        api.MapGet("/{caseId}/history", GetHistoryAsync).WithName(CaseCommandNames.History).WithSummary("The case's history, oldest first.")
             .RequirePermission(Permission.CasesRead)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        MapCommand(api, "/{caseId}/replies", "ReplyToCase", "A public reply to the customer; the first is the first response. 'then' may wait on the customer or resolve.",
-            (ICaseGrain grain, ReplyRequest body, string actor) => grain.ReplyAsync(body.Text ?? "", body.Then, actor));
-        MapCommand(api, "/{caseId}/notes", "AddCaseNote", "An internal note; never shown to the customer.",
-            (ICaseGrain grain, TextRequest body, string actor) => grain.AddNoteAsync(body.Text ?? "", actor));
-        MapCommand(api, "/{caseId}/actions", "ApplyCaseAction", "Moves the case through its lifecycle; 409 says which actions its status allows.",
-            (ICaseGrain grain, CaseActionRequest body, string actor) => body.Action is { } action
-                ? grain.ApplyAsync(action, body.Comment, actor)
-                : throw new ValidationFailedException([new FieldError("action", "Required.")]));
-        MapCommand(api, "/{caseId}/customer-messages", "RecordCustomerMessage",
+        MapCommand(api, "/{caseId}/replies", CaseCommandNames.Reply, "A public reply to the customer; the first is the first response. 'then' may wait on the customer or resolve.",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, ReplyRequest body) => c.ReplyAsync(user, t, id, body.Text, body.Then));
+        MapCommand(api, "/{caseId}/notes", CaseCommandNames.Note, "An internal note; never shown to the customer.",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, TextRequest body) => c.AddNoteAsync(user, t, id, body.Text));
+        MapCommand(api, "/{caseId}/actions", CaseCommandNames.Apply, "Moves the case through its lifecycle; 409 says which actions its status allows.",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, CaseActionRequest body) => c.ApplyAsync(user, t, id, body.Action, body.Comment));
+        MapCommand(api, "/{caseId}/customer-messages", CaseCommandNames.CustomerMessage,
             "The customer wrote again: resumes a case waiting on them, reopens a resolved one within the reopen window (409 after it).",
-            (ICaseGrain grain, TextRequest body, string actor) => grain.ReceiveCustomerMessageAsync(body.Text ?? "", actor));
-        MapCommand(api, "/{caseId}/details", "ChangeCaseDetails",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, TextRequest body) => c.ReceiveCustomerMessageAsync(user, t, id, body.Text));
+        MapCommand(api, "/{caseId}/details", CaseCommandNames.ChangeDetails,
             "Re-triages an open case: severity (moves the resolution deadline) and category; a field left out stays.",
-            (ICaseGrain grain, DetailsRequest body, string actor) => grain.ChangeDetailsAsync(body.Severity, body.Category, actor));
-        MapCommand(api, "/{caseId}/escalation", "EscalateCase", "Puts the case in the escalation queue and notifies the team leads.",
-            (ICaseGrain grain, EscalateRequest body, string actor) => grain.EscalateAsync(body.Reason ?? "", actor));
-        MapCommand(api, "/{caseId}/merge", "MergeCase", "Merges this duplicate into another case of the same customer; this case closes.",
-            (ICaseGrain grain, MergeRequest body, string actor) => grain.MergeIntoAsync(body.TargetCaseId ?? "", actor));
-        MapCommand(api, "/{caseId}/take", "TakeCase", "Assigns the case to you.",
-            (ICaseGrain grain, TakeRequest _, string actor) => grain.AssignAsync(actor, actor));
-        api.MapPut("/{caseId}/assignee", AssignAsync).WithName("AssignCase")
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, DetailsRequest body) => c.ChangeDetailsAsync(user, t, id, body.Severity, body.Category));
+        MapCommand(api, "/{caseId}/escalation", CaseCommandNames.Escalate, "Puts the case in the escalation queue and notifies the team leads.",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, EscalateRequest body) => c.EscalateAsync(user, t, id, body.Reason));
+        MapCommand(api, "/{caseId}/merge", CaseCommandNames.Merge, "Merges this duplicate into another case of the same customer; this case closes.",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, MergeRequest body) => c.MergeAsync(user, t, id, body.TargetCaseId));
+        MapCommand(api, "/{caseId}/take", CaseCommandNames.Take, "Assigns the case to you.",
+            (CaseCommands c, ClaimsPrincipal user, string t, string id, TakeRequest _) => c.TakeAsync(user, t, id));
+        api.MapPut("/{caseId}/assignee", AssignAsync).WithName(CaseCommandNames.Assign)
             .WithSummary("Assigns the case to a user who works cases in the tenant; null unassigns.")
             .RequirePermission(Permission.CasesAssign)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{caseId}/auto-assign", AutoAssignAsync).WithName("AutoAssignCase")
+        api.MapPost("/{caseId}/auto-assign", AutoAssignAsync).WithName(CaseCommandNames.AutoAssign)
             .WithSummary("Assigns by the tenant's rule (least loaded unless round robin is set) among available agents; 409 when none is.")
             .RequirePermission(Permission.CasesAssign)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var tenant = app.MapGroup("/api/tenants/{tenantId}").WithTags("Work queue");
-        tenant.MapGet("/queue", QueueAsync).WithName("GetWorkQueue")
+        tenant.MapGet("/queue", QueueAsync).WithName(CaseCommandNames.Queue)
             .WithSummary("Open cases, most urgent first (time left to the next SLA deadline); waiting cases last. Filter by kind, severity, category, assignee ('-' for unassigned) and the customer's latest tone (tone=Dissatisfied).")
             .RequirePermission(Permission.CasesRead)
             .ProducesValidationProblem();
-        tenant.MapGet("/my-cases", MyCasesAsync).WithName("GetMyCases").WithSummary("Your open cases, most urgent first; tone=Dissatisfied keeps the angry ones.")
+        tenant.MapGet("/my-cases", MyCasesAsync).WithName(CaseCommandNames.MyCases).WithSummary("Your open cases, most urgent first; tone=Dissatisfied keeps the angry ones.")
             .RequirePermission(Permission.CasesRead)
             .ProducesValidationProblem();
-        tenant.MapGet("/escalations", EscalationsAsync).WithName("GetEscalations").WithSummary("Escalated open cases, most urgent first; tone=Dissatisfied keeps the angry ones.")
+        tenant.MapGet("/escalations", EscalationsAsync).WithName(CaseCommandNames.Escalations).WithSummary("Escalated open cases, most urgent first; tone=Dissatisfied keeps the angry ones.")
             .RequirePermission(Permission.EscalationsRead)
             .ProducesValidationProblem();
         tenant.MapGet("/notifications", NotificationsAsync).WithName("GetDeskNotifications")
@@ -82,11 +82,11 @@ public static class CasesApi
         tenant.MapGet("/agents", AgentsAsync).WithName("ListAgentLoads")
             .WithSummary("Agents in automatic assignment: availability and open cases.")
             .RequirePermission(Permission.CasesRead);
-        tenant.MapPut("/agents/me/availability", SetMyAvailabilityAsync).WithName("SetMyAvailability")
+        tenant.MapPut("/agents/me/availability", SetMyAvailabilityAsync).WithName(CaseCommandNames.SetMyAvailability)
             .WithSummary("Whether you take automatically assigned cases.")
             .RequirePermission(Permission.CasesWrite)
             .ProducesValidationProblem();
-        tenant.MapPut("/agents/{username}/availability", SetAvailabilityAsync).WithName("SetAgentAvailability")
+        tenant.MapPut("/agents/{username}/availability", SetAvailabilityAsync).WithName(CaseCommandNames.SetAvailability)
             .WithSummary("Whether an agent takes automatically assigned cases.")
             .RequirePermission(Permission.CasesAssign)
             .ProducesValidationProblem();
@@ -94,7 +94,7 @@ public static class CasesApi
     }
 
     public static async Task<Results<Created<CaseView>, Ok<CaseView>, ValidationProblem, ProblemHttpResult>> OpenAsync(
-        string tenantId, NewCase report, IClusterClient cluster, HttpContext context, TimeProvider time, AuditTrail audit,
+        string tenantId, NewCase report, CaseCommands cases, HttpContext context,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey)
     {
         if (!Identifiers.IsTenantId(tenantId))
@@ -113,79 +113,62 @@ public static class CasesApi
             return ApiProblems.Invalid(idempotencyKey is null ? "requestId" : IdempotencyKeyHeader, "1-100 printable ASCII characters.");
         }
 
-        if (!CaseAssignRules.MayAssignOnOpen(context.User, tenantId, report.Assignee))
-        {
-            return Forbidden(CaseAssignRules.NeedsAssignPermission);
-        }
-
-        var caseId = requestId is null ? Identifiers.NewId(time.GetUtcNow()) : CaseKey.IdForRequest(requestId.Trim());
-        var opening = await Case(cluster, tenantId, caseId).OpenAsync(report with { RequestId = requestId?.Trim() }, Actor.Of(context));
+        var opening = await cases.OpenAsync(context.User, tenantId, report with { RequestId = requestId });
         SetETag(context, opening.Case);
-        if (!opening.Created)
-        {
-            return TypedResults.Ok(opening.Case);
-        }
-
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Create, AuditTargetType.Case, caseId);
-        return TypedResults.Created($"/api/tenants/{tenantId}/cases/{caseId}", opening.Case);
+        return opening.Created
+            ? TypedResults.Created($"/api/tenants/{tenantId}/cases/{opening.Case.CaseId}", opening.Case)
+            : TypedResults.Ok(opening.Case);
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
-        string tenantId, string caseId, IClusterClient cluster, HttpContext context, AuditTrail audit)
+        string tenantId, string caseId, CaseCommands cases, HttpContext context)
     {
-        if (!IsCase(tenantId, caseId) || await Case(cluster, tenantId, caseId).GetAsync() is not { } view)
+        if (!IsCase(tenantId, caseId) || await cases.GetAsync(context.User, tenantId, caseId) is not { } view)
         {
             return NotFound(tenantId, caseId);
         }
 
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Read, AuditTargetType.Case, caseId);
         SetETag(context, view);
         return TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<CaseEventPage>, ProblemHttpResult>> GetHistoryAsync(
-        string tenantId, string caseId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken)
+        string tenantId, string caseId, CaseCommands cases, HttpContext context, int? pageSize, string? continuationToken)
     {
         if (!IsCase(tenantId, caseId))
         {
             return NotFound(tenantId, caseId);
         }
 
-        var page = await Case(cluster, tenantId, caseId).GetHistoryAsync(pageSize ?? Paging.MaxPageSize, continuationToken);
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Read, AuditTargetType.Case, caseId, "history");
-        return TypedResults.Ok(page);
+        return TypedResults.Ok(await cases.HistoryAsync(context.User, tenantId, caseId, pageSize ?? Paging.MaxPageSize, continuationToken));
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AssignAsync(
-        string tenantId, string caseId, AssignRequest body, IClusterClient cluster, HttpContext context, AuditTrail audit)
+        string tenantId, string caseId, AssignRequest body, CaseCommands cases, HttpContext context)
     {
         if (!IsCase(tenantId, caseId))
         {
             return NotFound(tenantId, caseId);
         }
 
-        var assignee = string.IsNullOrWhiteSpace(body.Assignee) ? null : Usernames.Normalize(body.Assignee);
-        var view = await Case(cluster, tenantId, caseId).AssignAsync(assignee, Actor.Of(context));
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Case, caseId, "assignee");
+        var view = await cases.AssignAsync(context.User, tenantId, caseId, body.Assignee);
         SetETag(context, view);
         return TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AutoAssignAsync(
-        string tenantId, string caseId, IClusterClient cluster, HttpContext context, AuditTrail audit)
+        string tenantId, string caseId, CaseCommands cases, HttpContext context)
     {
         if (!IsCase(tenantId, caseId))
         {
             return NotFound(tenantId, caseId);
         }
 
-        var view = await Case(cluster, tenantId, caseId).AutoAssignAsync(Actor.Of(context));
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Case, caseId, "auto-assign");
-        return TypedResults.Ok(view);
+        return TypedResults.Ok(await cases.AutoAssignAsync(context.User, tenantId, caseId));
     }
 
     public static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> QueueAsync(
-        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit,
+        string tenantId, CaseCommands cases, HttpContext context,
         string? kind, string? severity, string? category, string? assignee, int? pageSize, string? continuationToken, string? tone = null)
     {
         if (!Identifiers.IsTenantId(tenantId))
@@ -207,22 +190,22 @@ public static class CasesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId, query));
+        return TypedResults.Ok(await cases.QueueAsync(context.User, tenantId, CaseCommandNames.Queue, query));
     }
 
     public static Task<Results<Ok<CaseQueuePage>, ValidationProblem>> MyCasesAsync(
-        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken, string? tone = null) =>
-        FilteredQueueAsync(cluster, context, audit, tenantId, tone,
-            new CaseQueueQuery(Assignee: context.User.Username(), PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken));
+        string tenantId, CaseCommands cases, HttpContext context, int? pageSize, string? continuationToken, string? tone = null) =>
+        FilteredQueueAsync(cases, context, tenantId, tone, CaseCommandNames.MyCases,
+            new CaseQueueQuery(PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken));
 
     public static Task<Results<Ok<CaseQueuePage>, ValidationProblem>> EscalationsAsync(
-        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, int? pageSize, string? continuationToken, string? tone = null) =>
-        FilteredQueueAsync(cluster, context, audit, tenantId, tone,
-            new CaseQueueQuery(EscalatedOnly: true, PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken));
+        string tenantId, CaseCommands cases, HttpContext context, int? pageSize, string? continuationToken, string? tone = null) =>
+        FilteredQueueAsync(cases, context, tenantId, tone, CaseCommandNames.Escalations,
+            new CaseQueueQuery(PageSize: pageSize ?? Paging.DefaultPageSize, ContinuationToken: continuationToken));
 
     /// <summary>A fixed part of the queue, narrowed by the customer's tone when asked ("dissatisfied only").</summary>
     private static async Task<Results<Ok<CaseQueuePage>, ValidationProblem>> FilteredQueueAsync(
-        IClusterClient cluster, HttpContext context, AuditTrail audit, string tenantId, string? tone, CaseQueueQuery query)
+        CaseCommands cases, HttpContext context, string tenantId, string? tone, string which, CaseQueueQuery query)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
@@ -233,7 +216,7 @@ public static class CasesApi
         var parsed = ParseEnum<Contracts.Scoring.CommentTone>(tone, "tone", errors);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await ReadQueueAsync(cluster, context, audit, tenantId, query with { Tone = parsed }));
+            : TypedResults.Ok(await cases.QueueAsync(context.User, tenantId, which, query with { Tone = parsed }));
     }
 
     public static async Task<Results<Ok<DeskNotificationPage>, ValidationProblem>> NotificationsAsync(
@@ -248,54 +231,28 @@ public static class CasesApi
             : TypedResults.Ok(await cluster.GetGrain<IAgentRosterGrain>(tenantId).ListAsync());
 
     public static Task<Results<Ok<AgentLoad>, ValidationProblem>> SetMyAvailabilityAsync(
-        string tenantId, AvailabilityRequest body, IClusterClient cluster, HttpContext context) =>
-        SetAvailabilityAsync(tenantId, context.User.Username(), body, cluster);
+        string tenantId, AvailabilityRequest body, CaseCommands cases, HttpContext context) =>
+        SetAvailabilityAsync(tenantId, context.User.Username(), body, cases, context);
 
     public static async Task<Results<Ok<AgentLoad>, ValidationProblem>> SetAvailabilityAsync(
-        string tenantId, string username, AvailabilityRequest body, IClusterClient cluster)
-    {
-        if (!Identifiers.IsTenantId(tenantId))
-        {
-            return ApiProblems.InvalidTenant();
-        }
+        string tenantId, string username, AvailabilityRequest body, CaseCommands cases, HttpContext context) =>
+        !Identifiers.IsTenantId(tenantId)
+            ? ApiProblems.InvalidTenant()
+            : TypedResults.Ok(await cases.SetAvailabilityAsync(context.User, tenantId, username, body.Available));
 
-        var normalized = Usernames.Normalize(username);
-        if (!Usernames.IsValid(normalized))
-        {
-            return ApiProblems.Invalid("username", "Not a username.");
-        }
-
-        var member = await cluster.GetGrain<IUserGrain>(normalized).GetAsync();
-        if (member is null || !AccessRules.Allows(false, member.Memberships, tenantId, Permission.CasesWrite))
-        {
-            return ApiProblems.Invalid("username", $"'{normalized}' does not work cases in this tenant.");
-        }
-
-        return TypedResults.Ok(await cluster.GetGrain<IAgentRosterGrain>(tenantId).SetAvailabilityAsync(normalized, body.Available));
-    }
-
-    private static async Task<CaseQueuePage> ReadQueueAsync(
-        IClusterClient cluster, HttpContext context, AuditTrail audit, string tenantId, CaseQueueQuery query)
-    {
-        var page = await cluster.GetGrain<ICaseQueueGrain>(tenantId).ListAsync(query);
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Read, AuditTargetType.Case, AuditTrail.ListTarget, $"{page.Items.Length} cases");
-        return page;
-    }
-
-    /// <summary>One POST that runs a case command with a JSON body and answers with the case.</summary>
+    /// <summary>One POST that runs a case command with a JSON body through <see cref="CaseCommands"/> and answers with the case.</summary>
     private static void MapCommand<TBody>(
-        RouteGroupBuilder api, string pattern, string name, string summary, Func<ICaseGrain, TBody, string, Task<CaseView>> command)
+        RouteGroupBuilder api, string pattern, string name, string summary, Func<CaseCommands, ClaimsPrincipal, string, string, TBody, Task<CaseView>> command)
     {
         api.MapPost(pattern, async Task<Results<Ok<CaseView>, ProblemHttpResult>> (
-                string tenantId, string caseId, TBody body, IClusterClient cluster, HttpContext context, AuditTrail audit) =>
+                string tenantId, string caseId, TBody body, CaseCommands cases, HttpContext context) =>
             {
                 if (!IsCase(tenantId, caseId))
                 {
                     return NotFound(tenantId, caseId);
                 }
 
-                var view = await command(Case(cluster, tenantId, caseId), body, Actor.Of(context));
-                await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Case, caseId, name);
+                var view = await command(cases, context.User, tenantId, caseId, body);
                 SetETag(context, view);
                 return TypedResults.Ok(view);
             })
@@ -313,14 +270,8 @@ public static class CasesApi
 
     private static bool IsCase(string tenantId, string caseId) => Identifiers.IsTenantId(tenantId) && Identifiers.IsEntityId(caseId);
 
-    private static ICaseGrain Case(IClusterClient cluster, string tenantId, string caseId) =>
-        cluster.GetGrain<ICaseGrain>(CaseKey.Format(tenantId, caseId));
-
     private static void SetETag(HttpContext context, CaseView view) =>
         context.Response.Headers[HeaderNames.ETag] = $"\"{view.Version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: detail);
 
     private static ProblemHttpResult NotFound(string tenantId, string caseId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No case '{caseId}' in tenant '{tenantId}'.");

@@ -59,6 +59,7 @@ public static class CrmClientExtensions
             .AddDocumentTransformer<ContractDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Surveys.SurveyCommands>();
+        builder.Services.AddSingleton<Cases.CaseCommands>();
         builder.Services.AddSingleton<Surveys.SurveyInsightCommands>();
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();

@@ -11,6 +11,12 @@ public interface IAuditLogStore
 {
     Task AddAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds entries of one tenant and UTC month in one atomic write (all or none); at most
+    /// <see cref="AuditGroupCommit.MaxEntriesPerBatch"/>. Used by <see cref="AuditGroupCommit"/>.
+    /// </summary>
+    Task AddBatchAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
+
     /// <summary>A tenant's entries newest first, after <paramref name="after"/> (from the newest when null).</summary>
     Task<AuditPage> ListAsync(string tenantId, AuditCursor? after, int pageSize, CancellationToken cancellationToken = default);
 

@@ -17,20 +17,12 @@ public sealed partial class CaseGrain
 
     private SlaPolicy Policy => _policy ??= SlaPolicyMapping.ToDomain(state.State.Policy!);
 
-    /// <summary>The report as stored: trimmed, category and assignee lower-cased, category "other" when absent.</summary>
-    public static NewCase Normalize(NewCase report) => report with
-    {
-        CustomerId = report.CustomerId?.Trim() ?? "",
-        Subject = report.Subject?.Trim() ?? "",
-        Description = report.Description?.Trim() ?? "",
-        Category = string.IsNullOrWhiteSpace(report.Category) ? CaseCategories.Other : report.Category.Trim().ToLowerInvariant(),
-        OrderReference = string.IsNullOrWhiteSpace(report.OrderReference) ? null : report.OrderReference.Trim(),
-        RequestId = report.RequestId?.Trim(),
-        Assignee = string.IsNullOrWhiteSpace(report.Assignee) ? null : report.Assignee.Trim().ToLowerInvariant(),
-    };
+    /// <summary>The report as stored: trimmed, category and assignee lower-cased, category "other" when absent (<see cref="CaseIntake"/>).</summary>
+    public static NewCase Normalize(NewCase report) => report.With(CaseIntake.Normalize(report.ToReport()));
 
     private static NewCase Validate(NewCase report, ServiceDeskSettings settings, string tenantId, string caseId)
     {
+        // Key formats are the contract's; every rule about the case itself is the domain's intake check.
         var errors = new List<FieldError>();
         if (!Identifiers.IsTenantId(tenantId))
         {
@@ -48,50 +40,7 @@ public sealed partial class CaseGrain
             errors.Add(new("customerId", "A customer id is 1-64 letters, digits, '-' or '_'."));
         }
 
-        if (!Enum.IsDefined(r.Kind))
-        {
-            errors.Add(new("kind", "One of inquiry, complaint, afterSales."));
-        }
-
-        AddIf(errors, CaseText.Check("subject", r.Subject, CaseText.MaxSubject));
-        AddIf(errors, CaseText.Check("description", r.Description, CaseText.MaxBody));
-        if (!Enum.IsDefined(r.Severity))
-        {
-            errors.Add(new("severity", "One of normal, major."));
-        }
-
-        if (!Enum.IsDefined(r.Channel))
-        {
-            errors.Add(new("channel", "One of web, phone, chat, email, app."));
-        }
-
-        if (!settings.Categories.Contains(r.Category!))
-        {
-            errors.Add(new("category", $"One of this tenant's categories: {string.Join(", ", settings.Categories)}."));
-        }
-
-        if (r.Kind == CaseKind.AfterSales)
-        {
-            if (r.AfterSalesType is not { } type || !Enum.IsDefined(type))
-            {
-                errors.Add(new("afterSalesType", "An after-sales case is a return, exchange or refund."));
-            }
-
-            if (r.OrderReference is null)
-            {
-                errors.Add(new("orderReference", "An after-sales case needs the order reference."));
-            }
-        }
-        else if (r.AfterSalesType is not null)
-        {
-            errors.Add(new("afterSalesType", "Only after-sales cases have one."));
-        }
-
-        if (r.OrderReference is { } order && (order.Length > CaseText.MaxOrderReference || order.Any(char.IsControl)))
-        {
-            errors.Add(new("orderReference", $"At most {CaseText.MaxOrderReference} characters, no control characters."));
-        }
-
+        errors.AddRange(CaseIntake.Check(r.ToReport(), settings.Categories).Select(p => new FieldError(p.Field, p.Message)));
         if (r.RequestId is not null && (!CaseKey.IsRequestId(r.RequestId) || CaseKey.IdForRequest(r.RequestId) != caseId))
         {
             errors.Add(new("requestId", "1-100 printable ASCII characters, and the case id derived from it."));

@@ -28,22 +28,42 @@ public sealed class TableAuditLogStore(TableServiceClient service, TimeProvider 
 
     private readonly TableClient _table = service.GetTableClient(CrmTables.AuditLog);
 
-    public async Task AddAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task AddAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var pk = PartitionKey(entry.TenantId, AuditMonth.Of(entry.At));
-        var actions = new[]
+        return AddBatchAsync([entry], cancellationToken);
+    }
+
+    public async Task AddBatchAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count is 0 or > AuditGroupCommit.MaxEntriesPerBatch)
         {
-            new TableTransactionAction(TableTransactionActionType.Add, ToRow(pk, entry.Id, entry)),
-            new TableTransactionAction(TableTransactionActionType.Add, ToRow(pk, TargetPrefix(entry.TargetType, entry.TargetId) + entry.Id, entry)),
-        };
+            throw new ArgumentOutOfRangeException(nameof(entries), entries.Count, $"1 to {AuditGroupCommit.MaxEntriesPerBatch} entries per batch.");
+        }
+
+        var pk = PartitionKey(entries[0].TenantId, AuditMonth.Of(entries[0].At));
+        var actions = new List<TableTransactionAction>(entries.Count * 2);
+        foreach (var entry in entries)
+        {
+            if (PartitionKey(entry.TenantId, AuditMonth.Of(entry.At)) != pk)
+            {
+                throw new ArgumentException("A batch holds entries of one tenant and month.", nameof(entries));
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(pk, entry.Id, entry)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(pk, TargetPrefix(entry.TargetType, entry.TargetId) + entry.Id, entry)));
+        }
+
         try
         {
             await _table.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            throw new ConflictException($"Audit entry '{entry.Id}' of '{entry.TenantId}' already exists; audit entries are never overwritten.");
+            throw new ConflictException(entries.Count == 1
+                ? $"Audit entry '{entries[0].Id}' of '{entries[0].TenantId}' already exists; audit entries are never overwritten."
+                : $"An audit entry of this batch of '{entries[0].TenantId}' already exists; audit entries are never overwritten.");
         }
     }
 
