@@ -19,6 +19,7 @@ public sealed partial class CustomerGrain(
     ICustomerArchiveStore archive,
     ICustomerDirectoryStore directory,
     ICustomerLookupStore lookup,
+    Search.ISearchIndexStore search,
     Surveys.ISurveyResponseStore surveyResponses,
     IGrainFactory grains,
     TimeProvider time,
@@ -416,6 +417,10 @@ public sealed partial class CustomerGrain(
         {
             await lookup.AddPlatformIdAsync(tenantId, customerId, platformId);
         }
+
+        // The name's grams replace whatever rows the index held (a rename's old grams go); an erased customer has none.
+        await search.SetAsync(tenantId, Search.SearchIndexKind.CustomerName, customerId,
+            state.State.Erased ? [] : Crm.Domain.Search.SearchGrams.ForIndex(state.State.Profile.DisplayName));
 
         _pendingRemovals = [];
         _indexedVersion = Math.Max(_indexedVersion, version);
