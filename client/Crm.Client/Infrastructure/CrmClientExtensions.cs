@@ -86,6 +86,7 @@ public static class CrmClientExtensions
         api.MapCustomersApi();
         api.MapAuditApi();
         api.MapCasesApi();
+        api.MapCaseSearchApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapSurveysApi();

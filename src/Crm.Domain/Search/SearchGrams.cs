@@ -34,6 +34,24 @@ public static class SearchGrams
     public static IReadOnlyList<string> ForQuery(string? query) =>
         SignificantLength(query) < MinQueryLength ? [] : Build(query, forQuery: true, MaxQueryGrams);
 
+    /// <summary>An order reference is found from this many characters on (exactly or by its start).</summary>
+    public const int MinOrderPrefix = 4;
+
+    /// <summary>
+    /// The grams of an order reference: every prefix of <see cref="MinOrderPrefix"/> characters and more of its
+    /// letters and digits, lower case ("SO-2026-0042" is found by "so2026", "SO 2026 00" and the whole).
+    /// </summary>
+    public static IReadOnlyList<string> ForOrderReference(string? orderReference)
+    {
+        var key = OrderKey(orderReference);
+        return [.. Enumerable.Range(MinOrderPrefix, Math.Max(0, key.Length - MinOrderPrefix + 1)).Select(length => "o:" + key[..length])];
+    }
+
+    /// <summary>The one gram a query looks an order reference up by; null when it has too few letters and digits.</summary>
+    public static string? OrderQuery(string? query) => OrderKey(query) is { Length: >= MinOrderPrefix } key ? "o:" + key : null;
+
+    private static string OrderKey(string? text) => new([.. Normalize(text).Where(char.IsLetterOrDigit)]);
+
     /// <summary>Letters, digits and Han characters in <paramref name="text"/>: what the length rules count.</summary>
     public static int SignificantLength(string? text) => Normalize(text).Count(c => !char.IsWhiteSpace(c));
 

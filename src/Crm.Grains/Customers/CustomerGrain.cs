@@ -320,6 +320,9 @@ public sealed partial class CustomerGrain(
         // Every case that ever wrote to this archive holds the customer's words too.
         await Task.WhenAll(state.State.CaseSequences.Keys.Select(caseId =>
             grains.GetGrain<ICaseGrain>(CaseKey.Format(tenantId, caseId)).ErasePersonalDataAsync(RequireActor("system"))));
+        // Their subjects' search rows go too (an open case's queue notice may have just re-indexed its order reference).
+        await Task.WhenAll(state.State.CaseSequences.Keys.Select(caseId =>
+            search.SetAsync(tenantId, Search.SearchIndexKind.CaseText, caseId, [])));
         await IndexAsync();
         await WriteAsync(state.State with { ErasurePending = false }, []);
         StopRepairTimerIfDone();

@@ -83,4 +83,18 @@ public sealed class SearchGramsTests
 
     [Fact]
     public void SignificantLength_CountsLettersDigitsAndHanOnly() => Assert.Equal(4, SearchGrams.SignificantLength(" 王-小 a!1 "));
+
+    [Fact]
+    public void ForOrderReference_EveryPrefixFromTheMinimum_SeparatorsIgnored()
+    {
+        Assert.Equal(["o:so20", "o:so202", "o:so2026", "o:so20264", "o:so202642"], SearchGrams.ForOrderReference("SO-2026-42"));
+        Assert.Empty(SearchGrams.ForOrderReference("A-1"));
+        Assert.Empty(SearchGrams.ForOrderReference(null));
+    }
+
+    [Theory]
+    [InlineData("so 2026", "o:so2026")]
+    [InlineData("SO-2026-42", "o:so202642")]
+    [InlineData("s-1", null)]
+    public void OrderQuery_IsOneGram_OrNoneWhenTooShort(string query, string? expected) => Assert.Equal(expected, SearchGrams.OrderQuery(query));
 }
