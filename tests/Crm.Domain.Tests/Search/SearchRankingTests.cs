@@ -56,9 +56,9 @@ public sealed class SearchRankingTests
     public void Candidates_TruncatedGram_CountsOnlyAgainstTheIdsItReturned()
     {
         // The first gram's read stopped at 2 ids: "z" matched the other two grams and is scored on those alone.
-        var scores = SearchRanking.Candidates([["x", "y"], ["z", "x"], ["z"]], maxPerGram: 2).ToDictionary(c => c.Id, c => c.Score);
+        var scores = SearchRanking.Candidates([["x", "y"], ["z"], ["z"]], maxPerGram: 2).ToDictionary(c => c.Id, c => c.Score);
         Assert.Equal(1.0, scores["z"]);
-        Assert.Equal(2.0 / 3, scores["x"], 6);
+        Assert.Equal(1.0 / 3, scores["x"], 6);
         Assert.Equal(1.0 / 3, scores["y"], 6);
     }
 }
