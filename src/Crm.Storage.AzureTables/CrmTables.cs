@@ -30,6 +30,9 @@ public static class CrmTables
     /// <summary>Scheduled report runs: one row per tenant and period, inserted to claim the period once.</summary>
     public const string ReportRuns = "CrmReportRuns";
 
+    /// <summary>The protected search index: keyed hashes of name and case-text grams, never the text (docs/workspace.md).</summary>
+    public const string SearchIndex = "CrmSearchIndex";
+
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox, SearchIndex];
 }

@@ -123,6 +123,10 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
             case "continuationToken" when parameter.In == ParameterLocation.Query:
                 parameter.Description ??= "The continuationToken of the previous page, as it was; absent for the first page.";
                 break;
+            case "q" when parameter.In == ParameterLocation.Query:
+                schema.MaxLength = Crm.Domain.Search.SearchGrams.MaxQueryLength;
+                parameter.Description ??= $"What to search for, {Crm.Domain.Search.SearchGrams.MinQueryLength}-{Crm.Domain.Search.SearchGrams.MaxQueryLength} characters.";
+                break;
             case "tenantId" when parameter.In == ParameterLocation.Path:
                 schema.Pattern = Identifiers.TenantIdPattern;
                 schema.MaxLength = Identifiers.MaxTenantIdLength;

@@ -87,6 +87,7 @@ public static class CrmClientExtensions
         api.MapCustomersApi();
         api.MapAuditApi();
         api.MapCasesApi();
+        api.MapCaseSearchApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapSurveysApi();

@@ -9,6 +9,9 @@ public enum AuditAction
     Erase = 3,
     Export = 4,
     Lookup = 5,
+
+    /// <summary>A search by name or case text; the entry records what was searched and how much was found, never the query.</summary>
+    Search = 6,
     SignIn = 10,
     SignInFailed = 11,
     SignOut = 12,

@@ -26,7 +26,8 @@ public sealed record CaseQueueItem(
     [property: Id(13)] bool Paused,
     [property: Id(14)] TimeSpan Left,
     [property: Id(15)] CaseChannel Channel,
-    [property: Id(16)] Scoring.CommentScore? Tone = null);
+    [property: Id(16)] Scoring.CommentScore? Tone = null,
+    [property: Id(17)] string? OrderReference = null);
 
 /// <summary>
 /// Which part of the queue to read. <see cref="Assignee"/> is a username, or <see cref="Unassigned"/>;

@@ -157,7 +157,7 @@ public sealed partial class CaseGrain
         var r = s.Report!;
         var item = new CaseQueueItem(
             caseId, r.CustomerId, r.Kind, r.Severity, s.Category, s.Status, s.Assignee, s.Escalated, r.Subject, s.OpenedAt,
-            urgency.DueAt, urgency.Target, urgency.Status, urgency.Paused, urgency.Left, r.Channel, s.Tone);
+            urgency.DueAt, urgency.Target, urgency.Status, urgency.Paused, urgency.Left, r.Channel, s.Tone, r.OrderReference);
         return ([new QueueSlot(QueueSlot.ShardLane(caseId), urgency.SortKey(caseId))], item);
     }
 

@@ -13,7 +13,7 @@ namespace Crm.Grains.Cases;
 /// </summary>
 // A large queue takes seconds to load, so it stays in memory through a working day's quiet spells.
 [CollectionAgeLimit(Hours = 24)]
-public sealed partial class CaseQueueGrain(ICaseQueueStore store, ILogger<CaseQueueGrain> logger) : Grain, ICaseQueueGrain
+public sealed partial class CaseQueueGrain(ICaseQueueStore store, Search.ISearchIndexStore search, ILogger<CaseQueueGrain> logger) : Grain, ICaseQueueGrain
 {
     private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseQueueItem> _items = new(StringComparer.Ordinal);
@@ -71,10 +71,17 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, ILogger<CaseQu
         return Task.FromResult(new CaseQueuePage([.. page], page.Count == query.PageSize ? last : null));
     }
 
-    public Task TrackAsync(string sortKey, CaseQueueItem item)
+    public async Task TrackAsync(string sortKey, CaseQueueItem item)
     {
+        // Every case passes through here when it opens: the case-text search index is fed from this receiver, and
+        // only when the subject or the order reference differs from what this grain holds. It is written before the
+        // row is kept, so a failure fails the notice and the case's retry brings both (SetAsync is idempotent).
+        if (!_keyOfCase.TryGetValue(item.CaseId, out var key) || _items[key] is var held && (held.Subject != item.Subject || held.OrderReference != item.OrderReference))
+        {
+            await search.SetAsync(this.GetPrimaryKeyString(), Search.SearchIndexKind.CaseText, item.CaseId, Search.CaseSearchGrams.Of(item.Subject, item.OrderReference));
+        }
+
         Track(sortKey, item);
-        return Task.CompletedTask;
     }
 
     public Task ForgetAsync(string caseId)

@@ -19,6 +19,7 @@ public sealed partial class CustomerGrain(
     ICustomerArchiveStore archive,
     ICustomerDirectoryStore directory,
     ICustomerLookupStore lookup,
+    Search.ISearchIndexStore search,
     Surveys.ISurveyResponseStore surveyResponses,
     IGrainFactory grains,
     TimeProvider time,
@@ -319,6 +320,9 @@ public sealed partial class CustomerGrain(
         // Every case that ever wrote to this archive holds the customer's words too.
         await Task.WhenAll(state.State.CaseSequences.Keys.Select(caseId =>
             grains.GetGrain<ICaseGrain>(CaseKey.Format(tenantId, caseId)).ErasePersonalDataAsync(RequireActor("system"))));
+        // Their subjects' search rows go too (an open case's queue notice may have just re-indexed its order reference).
+        await Task.WhenAll(state.State.CaseSequences.Keys.Select(caseId =>
+            search.SetAsync(tenantId, Search.SearchIndexKind.CaseText, caseId, [])));
         await IndexAsync();
         await WriteAsync(state.State with { ErasurePending = false }, []);
         StopRepairTimerIfDone();
@@ -416,6 +420,10 @@ public sealed partial class CustomerGrain(
         {
             await lookup.AddPlatformIdAsync(tenantId, customerId, platformId);
         }
+
+        // The name's grams replace whatever rows the index held (a rename's old grams go); an erased customer has none.
+        await search.SetAsync(tenantId, Search.SearchIndexKind.CustomerName, customerId,
+            state.State.Erased ? [] : Crm.Domain.Search.SearchGrams.ForIndex(state.State.Profile.DisplayName));
 
         _pendingRemovals = [];
         _indexedVersion = Math.Max(_indexedVersion, version);

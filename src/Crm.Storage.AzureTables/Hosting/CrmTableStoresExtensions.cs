@@ -31,6 +31,7 @@ public static class CrmTableStoresExtensions
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();
         services.AddSingleton<ICustomerLookupStore, TableCustomerLookupStore>();
+        services.AddSingleton<Crm.Grains.Search.ISearchIndexStore, TableSearchIndexStore>();
         services.AddSingleton<IStorageProbe, TableStorageProbe>();
         services.AddSingleton<ISurveyResponseStore, TableSurveyStore>();
         services.AddSingleton<IInvitationTokens, KeyedInvitationTokens>();
