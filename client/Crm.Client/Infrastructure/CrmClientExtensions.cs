@@ -63,6 +63,7 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();
         builder.Services.AddSingleton<Models.ModelCommands>();
+        builder.Services.AddSingleton<Users.UserCommands>();
         return builder;
     }
 

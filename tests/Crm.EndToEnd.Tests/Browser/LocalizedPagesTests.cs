@@ -60,7 +60,7 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
         await using var chinese = await SignedInAsync("zh-CN", username, password);
         var page = chinese.Pages[0];
 
-        var response = await page.GotoAsync($"t/{tenant.Id}/users");
+        var response = await page.GotoAsync($"t/{tenant.Id}/nothing-here");
 
         Assert.Equal(404, response!.Status);
         Assert.StartsWith("text/html", response.Headers["content-type"]);
