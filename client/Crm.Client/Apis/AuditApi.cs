@@ -1,3 +1,4 @@
+using Crm.Client.Audit;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
 using Crm.Contracts.Audit;
@@ -11,18 +12,14 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/tenants/{tenantId}/audit", ListAsync).WithTags("Audit").WithName("ListAudit")
-            .WithSummary("Who read or changed what in this tenant, newest first; filter by targetType and targetId.")
+            .WithSummary("Who read or changed what in this tenant, newest first; filter by actor, action, targetType and targetId, and a time range [from, to). A page may hold fewer entries than asked while a continuation token remains.")
             .RequirePermission(Permission.AuditRead)
             .ProducesValidationProblem();
         return app;
     }
 
     public static async Task<Ok<AuditPage>> ListAsync(
-        string tenantId, IClusterClient cluster, int? pageSize, string? continuationToken, AuditTargetType? targetType, string? targetId)
-    {
-        var log = cluster.GetGrain<IAuditLogGrain>(tenantId);
-        return TypedResults.Ok(targetType is { } type && targetId is not null
-            ? await log.ListForTargetAsync(type, targetId, pageSize ?? 50, continuationToken)
-            : await log.ListAsync(pageSize ?? 50, continuationToken));
-    }
+        string tenantId, AuditQueries audit, HttpContext context, int? pageSize, string? continuationToken, AuditTargetType? targetType, string? targetId,
+        string? actor, AuditAction? action, DateTimeOffset? from, DateTimeOffset? to) =>
+        TypedResults.Ok(await audit.ListAsync(context.User, tenantId, new AuditFilter(actor, action, targetType, targetId, from, to), pageSize ?? 50, continuationToken));
 }

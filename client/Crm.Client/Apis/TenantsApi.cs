@@ -1,5 +1,6 @@
 using Crm.Client.Infrastructure;
 using Crm.Client.Security;
+using Crm.Client.Users;
 using Crm.Contracts.Access;
 using Crm.Contracts.Audit;
 using Crm.Contracts.Common;
@@ -41,9 +42,9 @@ public static class TenantsApi
             .RequirePermission(Permission.UsersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPut("/{username}/roles", SetRolesAsync).WithName("SetUserRoles")
-            .WithSummary("Sets a user's roles in this tenant; an empty list removes the user from the tenant.")
+            .WithSummary("Sets a user's roles in this tenant; an empty list removes the user from the tenant. Nobody removes themselves, and the tenant keeps at least one tenant admin (409).")
             .RequirePermission(Permission.UsersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/{username}/password-reset", ResetPasswordAsync).WithName("ResetUserPassword")
             .WithSummary("Replaces the user's password with a generated one, returned once; the user's sessions end.")
             .RequirePermission(Permission.UsersManage)
@@ -66,83 +67,18 @@ public static class TenantsApi
         return TypedResults.Created($"/api/tenants/{tenant.TenantId}", tenant);
     }
 
-    public static async Task<Results<Ok<ImmutableArray<UserView>>, ProblemHttpResult>> ListUsersAsync(string tenantId, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(tenantId).ListMembersAsync());
+    public static async Task<Ok<ImmutableArray<UserView>>> ListUsersAsync(string tenantId, UserCommands users, HttpContext context) =>
+        TypedResults.Ok(await users.ListAsync(context.User, tenantId));
 
-    public static async Task<Created<CreatedUser>> CreateUserAsync(string tenantId, NewUserRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit)
+    public static async Task<Created<CreatedUser>> CreateUserAsync(string tenantId, NewUserRequest request, UserCommands users, HttpContext context)
     {
-        var username = Usernames.Normalize(request.Username ?? "");
-        if (!Usernames.IsValid(username))
-        {
-            throw new ValidationFailedException([new FieldError("username", Usernames.Rule)]);
-        }
-
-        var created = await cluster.GetGrain<IUserGrain>(username).CreateAsync(
-            new NewUser(request.DisplayName ?? "", request.Password, false, [new TenantMembership(tenantId, request.Roles.IsDefault ? [] : request.Roles)]),
-            Actor.Of(context));
-        await audit.RecordAsync(context.User, tenantId, AuditAction.UserCreated, AuditTargetType.User, username, string.Join(",", created.User.Memberships.SelectMany(m => m.Roles)));
-        return TypedResults.Created($"/api/tenants/{tenantId}/users/{username}", created);
+        var created = await users.CreateAsync(context.User, tenantId, request);
+        return TypedResults.Created($"/api/tenants/{tenantId}/users/{created.User.Username}", created);
     }
 
-    public static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRolesAsync(
-        string tenantId, string username, RolesRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit)
-    {
-        var user = await FindManageableAsync(cluster, context, tenantId, username, requireSoleTenant: false);
-        if (user is null)
-        {
-            return UserNotFound(tenantId, username);
-        }
+    public static async Task<Ok<UserView>> SetRolesAsync(string tenantId, string username, RolesRequest request, UserCommands users, HttpContext context) =>
+        TypedResults.Ok(await users.SetRolesAsync(context.User, tenantId, username, request.Roles));
 
-        var roles = request.Roles.IsDefault ? [] : request.Roles;
-        var updated = await cluster.GetGrain<IUserGrain>(user.Username).SetRolesAsync(tenantId, roles, Actor.Of(context));
-        await audit.RecordAsync(context.User, tenantId, AuditAction.RolesChanged, AuditTargetType.User, user.Username, string.Join(",", roles));
-        return TypedResults.Ok(updated);
-    }
-
-    public static async Task<Results<Ok<PasswordResetResponse>, ProblemHttpResult>> ResetPasswordAsync(
-        string tenantId, string username, IClusterClient cluster, HttpContext context, AuditTrail audit)
-    {
-        var user = await FindManageableAsync(cluster, context, tenantId, username, requireSoleTenant: true);
-        if (user is null)
-        {
-            return UserNotFound(tenantId, username);
-        }
-
-        var password = await cluster.GetGrain<IUserGrain>(user.Username).ResetPasswordAsync(Actor.Of(context));
-        await audit.RecordAsync(context.User, tenantId, AuditAction.PasswordReset, AuditTargetType.User, user.Username);
-        return TypedResults.Ok(new PasswordResetResponse(user.Username, password));
-    }
-
-    /// <summary>
-    /// A tenant admin manages only users of their own tenant, and resets passwords only of users who belong to no other
-    /// tenant: otherwise one tenant's admin could take over an account that also works for another. Operators manage all.
-    /// </summary>
-    private static async Task<UserView?> FindManageableAsync(IClusterClient cluster, HttpContext context, string tenantId, string username, bool requireSoleTenant)
-    {
-        var normalized = Usernames.Normalize(username);
-        if (!Usernames.IsValid(normalized) || await cluster.GetGrain<IUserGrain>(normalized).GetAsync() is not { } user)
-        {
-            return null;
-        }
-
-        if (context.User.IsPlatformOperator())
-        {
-            return user;
-        }
-
-        if (user.Memberships.All(m => m.TenantId != tenantId))
-        {
-            return null;
-        }
-
-        if (requireSoleTenant && (user.IsPlatformOperator || user.Memberships.Any(m => m.TenantId != tenantId)))
-        {
-            throw new ForbiddenException($"User '{normalized}' also works for another tenant: ask a platform operator to reset the password.");
-        }
-
-        return user;
-    }
-
-    private static ProblemHttpResult UserNotFound(string tenantId, string username) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No user '{username}' in tenant '{tenantId}'.");
+    public static async Task<Ok<PasswordResetResponse>> ResetPasswordAsync(string tenantId, string username, UserCommands users, HttpContext context) =>
+        TypedResults.Ok(await users.ResetPasswordAsync(context.User, tenantId, username));
 }

@@ -64,6 +64,8 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();
         builder.Services.AddSingleton<Models.ModelCommands>();
+        builder.Services.AddSingleton<Users.UserCommands>();
+        builder.Services.AddSingleton<Audit.AuditQueries>();
         return builder;
     }
 
