@@ -23,6 +23,7 @@ public sealed class Labels(IStringLocalizer<Labels> text)
         typeof(CaseEventType), typeof(SlaTarget), typeof(SlaStatus), typeof(AssignmentMode), typeof(Role), typeof(CustomerTier),
         typeof(ArchiveEntryKind), typeof(ContactChannelKind), typeof(WebhookDeliveryState), typeof(DeskNotificationKind),
         typeof(AuditAction), typeof(AuditTargetType), typeof(SurveySource), typeof(ResultsBreakdown), typeof(Crm.Contracts.Scoring.CommentTone),
+        typeof(Crm.Contracts.Scoring.RetrainingSchedule), typeof(Crm.Contracts.Scoring.TrainingJobStatus),
     ];
 
     public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => text[Key(value)];

@@ -26,8 +26,9 @@ public sealed record RetrainingRequest(RetrainingSchedule? Retraining);
 
 /// <summary>
 /// The one door to a tenant's scoring models for the API and the models page: the same grain calls, the same
-/// validation and the same audit record of every training, activation, roll-back and schedule change. Callers check
-/// the permission (<see cref="Crm.Contracts.Access.Permission.ModelsManage"/>) first.
+/// validation and the same audit record of every training, activation, roll-back and schedule change. The endpoint or
+/// page in front checks <see cref="Crm.Contracts.Access.Permission.ModelsManage"/> too; every change checks it again here,
+/// so no caller can forget it.
 /// </summary>
 public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
 {
@@ -41,8 +42,11 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
     public async Task<TrainingJobView> GetJobAsync(string tenantId, string jobId) =>
         await Models(tenantId).GetJobAsync(jobId) ?? throw new NotFoundException("No such training job in this tenant.");
 
+    public const string ForbiddenMessage = "Managing this tenant's scoring models needs the models permission.";
+
     public async Task<TrainingJobView> TrainAsync(ClaimsPrincipal user, string tenantId)
     {
+        Demand(user, tenantId);
         var job = await Models(tenantId).StartTrainingAsync(user.Username());
         await audit.RecordAsync(user, tenantId, AuditAction.ModelTrained, AuditTargetType.Model, ModelKey.CommentSentiment, $"job {job.JobId}: survey responses");
         return job;
@@ -50,6 +54,7 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
 
     public async Task<TrainingJobView> TrainFromFileAsync(ClaimsPrincipal user, string tenantId, TrainFromFileRequest request)
     {
+        Demand(user, tenantId);
         if (string.IsNullOrWhiteSpace(request.Csv))
         {
             throw new ValidationFailedException([new FieldError("csv", "Required: the CSV file's text (UTF-8, a header row).")]);
@@ -64,6 +69,7 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
 
     public async Task<ModelListView> ActivateAsync(ClaimsPrincipal user, string tenantId, int version)
     {
+        Demand(user, tenantId);
         var list = await Models(tenantId).ActivateAsync(version, user.Username());
         await audit.RecordAsync(user, tenantId, AuditAction.ModelActivated, AuditTargetType.Model, Label(version));
         return list;
@@ -71,6 +77,7 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
 
     public async Task<ModelListView> RollBackAsync(ClaimsPrincipal user, string tenantId)
     {
+        Demand(user, tenantId);
         var list = await Models(tenantId).RollBackAsync(user.Username());
         await audit.RecordAsync(user, tenantId, AuditAction.ModelRolledBack, AuditTargetType.Model, Label(list.ActiveVersion ?? 0));
         return list;
@@ -78,6 +85,7 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
 
     public async Task<ModelListView> SetRetrainingAsync(ClaimsPrincipal user, string tenantId, RetrainingRequest request)
     {
+        Demand(user, tenantId);
         if (request.Retraining is not { } schedule)
         {
             throw new ValidationFailedException([new FieldError("retraining", "Off, Weekly or Monthly.")]);
@@ -86,6 +94,14 @@ public sealed class ModelCommands(IClusterClient cluster, AuditTrail audit)
         var list = await Models(tenantId).SetRetrainingAsync(schedule, user.Username());
         await audit.RecordAsync(user, tenantId, AuditAction.ModelRetrainingChanged, AuditTargetType.Model, ModelKey.CommentSentiment, schedule.ToString());
         return list;
+    }
+
+    private static void Demand(ClaimsPrincipal user, string tenantId)
+    {
+        if (!user.Allows(tenantId, Crm.Contracts.Access.Permission.ModelsManage))
+        {
+            throw new ForbiddenException(ForbiddenMessage);
+        }
     }
 
     private static string Label(int version) => ModelKey.AuditTarget(ModelKey.CommentSentiment, version);
