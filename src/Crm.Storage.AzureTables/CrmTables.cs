@@ -30,6 +30,9 @@ public static class CrmTables
     /// <summary>Scheduled report runs: one row per tenant and period, inserted to claim the period once.</summary>
     public const string ReportRuns = "CrmReportRuns";
 
+    /// <summary>Silo heartbeats and front-end request counts per minute: the product's own availability measure.</summary>
+    public const string Availability = "CrmAvailability";
+
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox, Availability];
 }
