@@ -70,7 +70,15 @@ internal sealed class BenchStack : IAsyncDisposable
     public static async Task<HttpClient> SignInAsync(Uri baseAddress, string username, string password)
     {
         var http = new HttpClient { BaseAddress = baseAddress };
-        var token = await (await http.PostAsJsonAsync("api/auth/token", new { username, password })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        // On a loaded machine the first sign-in can meet a cold cluster (503): try again a few times.
+        var answer = await http.PostAsJsonAsync("api/auth/token", new { username, password });
+        for (var attempt = 1; answer.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt < 10; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            answer = await http.PostAsJsonAsync("api/auth/token", new { username, password });
+        }
+
+        var token = await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return http;
     }

@@ -26,9 +26,11 @@ public static class ClientHost
         builder.AddCrmWebUi();
         builder.AddCrmLocalization();
         builder.AddCrmSurveyPage();
+        builder.AddServiceTraffic();
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseServiceTraffic();
         app.UseExceptionHandler();
         app.UseApiRequestDeadline();
         app.UseApiHeadAsGet();

@@ -33,6 +33,9 @@ public static class CrmTables
     /// <summary>The protected search index: keyed hashes of name and case-text grams, never the text (docs/workspace.md).</summary>
     public const string SearchIndex = "CrmSearchIndex";
 
+    /// <summary>Silo heartbeats and front-end request counts per minute: the product's own availability measure.</summary>
+    public const string Availability = "CrmAvailability";
+
     /// <summary>Tables the stores use (grain state and reminders are created by their providers).</summary>
-    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox, SearchIndex];
+    public static readonly IReadOnlyList<string> StoreTables = [ArchiveEntries, CustomerDirectory, CustomerLookup, AuditLog, CaseHistory, CaseQueue, SurveyResponses, SurveyInvitations, SurveyTallies, ReportDays, ReportRuns, SurveyOutbox, SearchIndex, Availability];
 }

@@ -1,7 +1,10 @@
 using System.Text;
 using Crm.Client.Infrastructure;
 using Crm.Client.Security;
+using System.Globalization;
+using Crm.Client.Reports;
 using Crm.Contracts.Access;
+using Crm.Contracts.Audit;
 using Crm.Contracts.Common;
 using Crm.Contracts.Reports;
 using Crm.Domain.Localization;
@@ -11,6 +14,8 @@ using Crm.Reporting.Html;
 using Crm.Reporting.Pdf;
 using Crm.Reporting.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Crm.Client.Apis;
 
@@ -50,8 +55,73 @@ public static class ReportsApi
             .WithSummary("Recomputes the period from every case's history and lists where the aggregates differ (a full scan: slow on big tenants).")
             .RequirePermission(Permission.ReportsManage)
             .ProducesValidationProblem();
+        api.MapGet("/availability/{period}", GetAvailabilityAsync).WithName("GetReportAvailability")
+            .WithSummary("The period's service availability: minutes with a silo heartbeat over the minutes measured, the front end's 5xx share, "
+                + "the platform's posted figure, and the one the report uses (posted wins, else measured) against the 99.9% target. The ETag is the posted figure's version (\"0\": none).")
+            .RequirePermission(Permission.ReportsRead)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/availability/{period}", PostAvailabilityAsync).WithName("SetReportAvailability")
+            .WithSummary("Posts the platform's own availability figure for the period (percent, 0-100), which the report then uses; "
+                + "needs If-Match: the ETag you read (\"0\" before the first post; 412 if it has changed since), or * for any version.")
+            .RequirePermission(Permission.ReportsManage)
+            .RequireIfMatch()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    public static async Task<Results<Ok<PeriodAvailability>, ValidationProblem, ProblemHttpResult>> GetAvailabilityAsync(
+        string tenantId, string period, IClusterClient cluster, HttpContext context)
+    {
+        if (Check(tenantId, period, null, out _) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await cluster.GetGrain<ITenantGrain>(tenantId).GetAsync() is null)
+        {
+            return NoTenant(tenantId);
+        }
+
+        var availability = await cluster.GetGrain<ITenantReportsGrain>(tenantId).GetAvailabilityAsync(period);
+        SetETag(context, availability.Version);
+        return TypedResults.Ok(availability);
+    }
+
+    public static async Task<Results<Ok<PeriodAvailability>, ValidationProblem, ProblemHttpResult>> PostAvailabilityAsync(
+        string tenantId, string period, ServiceAvailabilityRequest request, IClusterClient cluster, HttpContext context, AuditTrail audit,
+        [FromHeader(Name = Preconditions.IfMatchHeader)] string? ifMatch)
+    {
+        if (Check(tenantId, period, null, out var p) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!AvailabilityRules.IsPercent(request.Percent))
+        {
+            return ApiProblems.Invalid("percent", AvailabilityRules.PercentRule);
+        }
+
+        if (await cluster.GetGrain<ITenantGrain>(tenantId).GetAsync() is null)
+        {
+            return NoTenant(tenantId);
+        }
+
+        var posted = await cluster.GetGrain<ITenantAvailabilityGrain>(tenantId)
+            .PostAsync(p.ToString(), request.Percent, request.Note, Preconditions.ExpectedVersion(ifMatch), Actor.Of(context));
+        await audit.RecordAsync(context.User, tenantId, AuditAction.Update, AuditTargetType.Report, p.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"availability {posted.Percent}% posted (version {posted.Version})"));
+        var availability = await cluster.GetGrain<ITenantReportsGrain>(tenantId).GetAvailabilityAsync(p.ToString());
+        SetETag(context, availability.Version);
+        return TypedResults.Ok(availability);
+    }
+
+    private static ProblemHttpResult NoTenant(string tenantId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No tenant '{tenantId}'.");
+
+    private static void SetETag(HttpContext context, long version) =>
+        context.Response.Headers[HeaderNames.ETag] = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
     /// The same report files for the web UI, signed in by cookie (the API takes tokens only): same handlers, same

@@ -38,6 +38,7 @@ public sealed class RequestExamples(IOptions<Microsoft.AspNetCore.Http.Json.Json
         [typeof(TextRequest)] = new TextRequest("Courier confirmed the damage in transit; claim filed."),
         [typeof(CaseActionRequest)] = new CaseActionRequest(CaseAction.Resolve, "Replacement delivered and confirmed by the customer."),
         [typeof(EscalateRequest)] = new EscalateRequest("Third damaged delivery for this customer this month."),
+        [typeof(Crm.Client.Reports.ServiceAvailabilityRequest)] = new Crm.Client.Reports.ServiceAvailabilityRequest(99.95, "Platform probe: 43,178 of 43,200 minutes answered within 5 s."),
         [typeof(ServiceDeskSettingsInput)] = new ServiceDeskSettingsInput(["logistics-delivery", "returns-refunds", "payment"], 7, AssignmentMode.LeastLoaded),
     };
 

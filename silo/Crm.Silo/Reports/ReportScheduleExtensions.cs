@@ -27,6 +27,12 @@ public static class ReportScheduleExtensions
             .Validate(o => o.RetrySchedule.TrueForAll(d => d >= TimeSpan.Zero), $"{Mail.ReportMailOptions.SectionName}:RetrySchedule holds a negative delay.")
             .ValidateOnStart();
         services.TryAddSingleton<Mail.IReportMailSender, Mail.SmtpReportMailSender>();
+        // Each silo's readiness, a heartbeat a minute: the availability the reports measure.
+        services.AddOptions<Availability.AvailabilityOptions>()
+            .BindConfiguration(Availability.AvailabilityOptions.SectionName)
+            .Validate(o => o.CheckEvery > TimeSpan.Zero && o.CheckEvery < TimeSpan.FromMinutes(1), $"{Availability.AvailabilityOptions.SectionName}:CheckEvery must be under a minute.")
+            .ValidateOnStart();
+        services.AddHostedService<Availability.SiloHeartbeat>();
         return services;
     }
 }

@@ -21,4 +21,7 @@ public interface ITenantReportsGrain : IGrainWithStringKey
 
     /// <summary>Recomputes the period from every case's history and reports where the aggregates differ.</summary>
     Task<Reconciliation> ReconcileAsync(string period);
+
+    /// <summary>The period's service availability: measured by the product, posted by the platform, and the figure used.</summary>
+    Task<PeriodAvailability> GetAvailabilityAsync(string period);
 }

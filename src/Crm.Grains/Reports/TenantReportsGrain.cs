@@ -12,7 +12,8 @@ namespace Crm.Grains.Reports;
 /// busy tenant: the day grains hold the counts.
 /// </summary>
 [StatelessWorker]
-public sealed class TenantReportsGrain(IGrainFactory grains, ICaseHistoryScan histories) : Grain, ITenantReportsGrain
+public sealed class TenantReportsGrain(IGrainFactory grains, ICaseHistoryScan histories, IAvailabilityStore availability, TimeProvider time)
+    : Grain, ITenantReportsGrain
 {
     private string TenantId => this.GetPrimaryKeyString();
 
@@ -98,6 +99,21 @@ public sealed class TenantReportsGrain(IGrainFactory grains, ICaseHistoryScan hi
         }
 
         return new Reconciliation(p.ToString(), zone.Id, cases, events, inPeriod, [.. differences]);
+    }
+
+    public async Task<PeriodAvailability> GetAvailabilityAsync(string period)
+    {
+        var p = ParsePeriod(period);
+        var zone = await ZoneAsync();
+        DateTimeOffset from = p.StartsAt(zone), to = p.EndsAt(zone);
+        var postedTask = grains.GetGrain<ITenantAvailabilityGrain>(TenantId).GetPostedAsync(p.ToString());
+        var samples = await availability.ReadAsync(from, to);
+        var posted = await postedTask;
+        var measured = AvailabilityMeasure.Of(from, to, samples.FirstHeartbeat, time.GetUtcNow(), samples.UpMinutes);
+        var (source, percent) = AvailabilityRules.Choose(posted?.Percent, measured);
+        return new PeriodAvailability(
+            p.ToString(), from, to, measured.MinutesInPeriod, measured.MinutesMeasured, measured.MinutesUp, measured.MinutesDown, measured.Percent,
+            samples.Requests, samples.ServerErrors, posted, source, percent, AvailabilityMeasure.TargetPercent, posted?.Version ?? 0);
     }
 
     private IReportDayGrain Day(DateOnly day) => grains.GetGrain<IReportDayGrain>(ReportKeys.Day(TenantId, day));

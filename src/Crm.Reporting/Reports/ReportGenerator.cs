@@ -33,6 +33,7 @@ public sealed class ReportGenerator(IGrainFactory cluster, TimeProvider time)
         var breachesTask = reports.GetBreachesAsync(period.ToString());
         var policyTask = cluster.GetGrain<IServiceDeskGrain>(tenantId).GetSlaPolicyAsync();
         var tenantTask = cluster.GetGrain<ITenantGrain>(tenantId).GetAsync();
+        var availabilityTask = reports.GetAvailabilityAsync(period.ToString());
         var current = await currentTask;
         var earlier = await earlierTask;
         var policy = await policyTask;
@@ -47,7 +48,8 @@ public sealed class ReportGenerator(IGrainFactory cluster, TimeProvider time)
             [.. earlierPeriods.Zip(earlier, (p, a) => (p, a.Aggregate))],
             new ContractTargets(policy.FirstResponse, policy.Resolution, policy.MajorResolution),
             await breachesTask,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            Availability: await availabilityTask);
         cancellationToken.ThrowIfCancellationRequested();
         return ServiceReportBuilder.Build(input with { Insights = await InsightsAsync(tenantId, period, input.Culture.Name) });
     }

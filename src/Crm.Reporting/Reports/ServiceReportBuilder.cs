@@ -86,7 +86,50 @@ public static class ServiceReportBuilder
         var intro = t.Format("KpisIntro", t.Duration(input.Targets.FirstResponse), t.Duration(input.Targets.Resolution), t.Duration(input.Targets.MajorResolution));
         var chart = ReportCharts.Shares(t, Enum.GetValues<ContractTarget>().Select(target =>
             (t.Target(target), WithinTarget(input.Current, target, Target(input.Targets, target)).Share)).ToList());
-        return new ReportSection(t["SectionKpis"], [intro, t["Availability"]], [table], [chart]);
+        var (availabilityText, availability) = Availability(input, t);
+        return new ReportSection(t["SectionKpis"], [intro, availabilityText], [table, availability], [chart]);
+    }
+
+    /// <summary>
+    /// The period's availability against the contract's 7x24 target: the figure used and its source (the platform's
+    /// posted figure wins, else the product's measure), and the measure itself (minutes without a heartbeat are down).
+    /// </summary>
+    private static (string Paragraph, ReportTable Table) Availability(ReportInput input, ReportText t)
+    {
+        var a = input.Availability;
+        var target = a?.TargetPercent ?? AvailabilityMeasure.TargetPercent;
+        static decimal? Round(double? v, int digits) => v is { } x ? Math.Round((decimal)x, digits) : null;
+        string Percent(double? v) => v is { } x ? x.ToString("0.000", t.Culture) + "%" : t["NotAvailable"];
+        var source = a?.Source ?? AvailabilitySource.None;
+        var met = a?.Percent is { } used ? used >= target : (bool?)null;
+        IReadOnlyList<ReportCell> Row(string key, string text, decimal? number) => [ReportCell.Of(t[key]), ReportCell.Of(text, number)];
+        List<IReadOnlyList<ReportCell>> rows =
+        [
+            Row("AvailabilityTarget", Percent(target), Round(target, 3)),
+            Row("AvailabilityUsed", Percent(a?.Percent), Round(a?.Percent, 3)),
+            [ReportCell.Of(t["AvailabilitySource"]), ReportCell.Of(t["AvailabilitySource" + source])],
+            [ReportCell.Of(t["AvailabilityMet"]), ReportCell.Of(met switch { true => t["Yes"], false => t["No"], _ => t["NotAvailable"] })],
+            Row("AvailabilityPosted", Percent(a?.Posted?.Percent), Round(a?.Posted?.Percent, 3)),
+            Row("AvailabilityMeasured", Percent(a?.MeasuredPercent), Round(a?.MeasuredPercent, 3)),
+            Row("AvailabilityMinutesMeasured", t.Number(a?.MinutesMeasured ?? 0), a?.MinutesMeasured ?? 0),
+            Row("AvailabilityMinutesUp", t.Number(a?.MinutesUp ?? 0), a?.MinutesUp ?? 0),
+            Row("AvailabilityMinutesDown", t.Number(a?.MinutesDown ?? 0), a?.MinutesDown ?? 0),
+            Row("AvailabilityMinutesNotMeasured", t.Number((a?.MinutesInPeriod ?? 0) - (a?.MinutesMeasured ?? 0)), (a?.MinutesInPeriod ?? 0) - (a?.MinutesMeasured ?? 0)),
+            Row("AvailabilityRequests", t.Number(a?.Requests ?? 0), a?.Requests ?? 0),
+            Row("AvailabilityServerErrors", t.Number(a?.ServerErrors ?? 0), a?.ServerErrors ?? 0),
+            Row("AvailabilityServerErrorShare", Percent(a?.ServerErrorShare * 100), Round(a?.ServerErrorShare * 100, 3)),
+        ];
+        if (a?.Posted?.Note is { } note)
+        {
+            rows.Add([ReportCell.Of(t["AvailabilityNote"]), ReportCell.Of(note)]);
+        }
+
+        // Mixed text and numbers in the value column: CSV keeps each cell's number where it has one.
+        var table = new ReportTable("availability", t["SectionAvailability"], [t["ColMeasure"], t["ColValue"]], rows);
+        var paragraph = a?.Percent is { } p
+            ? t.Format("AvailabilityIntro", Percent(p), t["AvailabilitySource" + source], Percent(target))
+            : t["Availability"];
+        return (paragraph, table);
     }
 
     private static ReportCell Minutes(ReportText t, TimeSpan? d) =>

@@ -27,6 +27,7 @@ public static class CrmTableStoresExtensions
         services.AddSingleton<IReportDayStore, TableReportDayStore>();
         services.AddSingleton<IReportRunStore, TableReportRunStore>();
         services.AddSingleton<IReportDocumentStore, BlobReportDocumentStore>();
+        services.AddSingleton<IAvailabilityStore, TableAvailabilityStore>();
         services.AddSingleton<ICaseQueueStore, TableCaseQueueStore>();
         services.AddSingleton<ICustomerDirectoryStore, TableCustomerDirectoryStore>();
         services.AddSingleton<IAuditLogStore, TableAuditLogStore>();
