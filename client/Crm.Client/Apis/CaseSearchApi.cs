@@ -3,6 +3,7 @@ using Crm.Client.Security;
 using Crm.Contracts.Access;
 using Crm.Contracts.Audit;
 using Crm.Contracts.Cases;
+using Crm.Contracts.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Crm.Client.Apis;
