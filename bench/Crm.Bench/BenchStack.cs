@@ -36,7 +36,7 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
-    public static async Task<BenchStack> StartAsync()
+    public static async Task<BenchStack> StartAsync(params string[] frontEndArgs)
     {
         var azurite = await AzuriteServer.StartAsync();
         var keyFile = Path.Combine(Path.GetTempPath(), "crm-bench-keys-" + Guid.NewGuid().ToString("N") + ".json");
@@ -52,7 +52,7 @@ internal sealed class BenchStack : IAsyncDisposable
         var frontEnd = ClientHost.Build(
         [
             $"--ConnectionStrings:Tables={azurite.ConnectionString}", $"--urls=http://127.0.0.1:{web}", "--Logging:LogLevel:Default=Warning",
-            "--Crm:Security:SignInsPerMinute=1000000",
+            "--Crm:Security:SignInsPerMinute=1000000", .. frontEndArgs,
         ]);
         await frontEnd.StartAsync();
         var baseAddress = new Uri($"http://127.0.0.1:{web}/");

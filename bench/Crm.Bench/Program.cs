@@ -50,6 +50,12 @@ if (args.Contains("--reports"))
     return;
 }
 
+if (args.Contains("--surveys"))
+{
+    await SurveyBench.RunAsync(Args.Int(args, "--rows", 100_000), Args.Int(args, "--submissions", 600), Args.Int(args, "--concurrency", 16));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));

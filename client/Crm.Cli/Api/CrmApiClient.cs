@@ -79,21 +79,10 @@ public sealed class CrmApiClient(HttpClient http)
     /// exception, so an import can name every bad row.
     /// </summary>
     public async Task<(ImportBatchResult? Result, IReadOnlyDictionary<string, string[]> Errors)> RecordSurveyResponsesAsync(
-        string tenantId, string surveyId, IReadOnlyList<object> rows, bool dryRun, CancellationToken cancellationToken)
+        string tenantId, string surveyId, IReadOnlyList<object> rows, bool dryRun, CancellationToken cancellationToken, Action<int, TimeSpan>? retrying = null)
     {
-        // A batch is idempotent (response ids come from the rows), so one the cluster could not answer in time (503,
-        // its work may even have finished) is simply sent again after the server's Retry-After.
         var path = $"api/tenants/{tenantId}/surveys/{surveyId}/responses?dryRun={(dryRun ? "true" : "false")}";
-        var response = await http.PostAsJsonAsync(path, new { responses = rows }, RowsJson, cancellationToken);
-        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt <= MaxBatchRetries; attempt++)
-        {
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2);
-            response.Dispose();
-            await Task.Delay(wait, cancellationToken);
-            response = await http.PostAsJsonAsync(path, new { responses = rows }, RowsJson, cancellationToken);
-        }
-
-        using var _ = response;
+        using var response = await PostRetryingAsync(path, new { responses = rows }, RowsJson, retrying, cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
         {
             var problem = await response.Content.ReadFromJsonAsync<ValidationProblem>(Json, cancellationToken);
@@ -105,6 +94,35 @@ public sealed class CrmApiClient(HttpClient http)
 
         await EnsureSuccessAsync(response, cancellationToken);
         return ((await response.Content.ReadFromJsonAsync<ImportBatchResult>(Json, cancellationToken))!, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Resolves customers named by platform id, email or phone to their ids, in the order asked (an import's names, once).</summary>
+    public async Task<ImmutableArray<CustomerMatch>> LookupSurveyCustomersAsync(
+        string tenantId, string surveyId, IReadOnlyList<object> names, CancellationToken cancellationToken, Action<int, TimeSpan>? retrying = null)
+    {
+        using var response = await PostRetryingAsync($"api/tenants/{tenantId}/surveys/{surveyId}/customer-lookups", new { names }, RowsJson, retrying, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<CustomerLookups>(Json, cancellationToken))!.Matches;
+    }
+
+    /// <summary>
+    /// A request that is safe to repeat (an import's batch: response ids come from the rows; a lookup): one the cluster
+    /// could not answer in time (503, its work may even have finished) is sent again after the server's Retry-After,
+    /// and <paramref name="retrying"/> hears of each try so the progress line can say so.
+    /// </summary>
+    private async Task<HttpResponseMessage> PostRetryingAsync(string path, object body, JsonSerializerOptions json, Action<int, TimeSpan>? retrying, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsJsonAsync(path, body, json, cancellationToken);
+        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt <= MaxBatchRetries; attempt++)
+        {
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2);
+            response.Dispose();
+            retrying?.Invoke(attempt, wait);
+            await Task.Delay(wait, cancellationToken);
+            response = await http.PostAsJsonAsync(path, body, json, cancellationToken);
+        }
+
+        return response;
     }
 
     private const int MaxBatchRetries = 10;
@@ -168,6 +186,12 @@ public sealed class CrmApiClient(HttpClient http)
 }
 
 public sealed record PasswordReset(string Username, string Password);
+
+/// <summary>The answers to an import's customer lookups, in the order asked.</summary>
+public sealed record CustomerLookups(ImmutableArray<CustomerMatch> Matches);
+
+/// <summary>The customer a name resolved to, or its field and why not.</summary>
+public sealed record CustomerMatch(string? CustomerId, string? Field, string? Error);
 
 /// <summary>What one batch of an import did (or would do, on a dry run).</summary>
 public sealed record ImportBatchResult(int Added, int AlreadyRecorded, bool DryRun);

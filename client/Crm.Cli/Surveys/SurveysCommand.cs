@@ -47,6 +47,7 @@ public static partial class SurveysCommand
         var (rows, problems) = await SurveyImportFile.ReadAsync(file, cancellationToken);
         if (problems.Count == 0)
         {
+            rows = await ResolveCustomersAsync(api, tenant, survey, rows, console, cancellationToken);
             problems = await CheckOnServerAsync(api, tenant, survey, rows, console, cancellationToken);
         }
 
@@ -73,7 +74,7 @@ public static partial class SurveysCommand
             var task = progress.AddTask($"Importing {file.Name}", maxValue: rows.Count);
             foreach (var batch in Batches(rows, WriteBatchSize))
             {
-                var (result, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: false, cancellationToken);
+                var (result, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: false, cancellationToken, Retrying(task));
                 if (result is null)
                 {
                     // Checked a moment ago: only a concurrent change (a survey edit, an erased customer) gets here.
@@ -82,6 +83,7 @@ public static partial class SurveysCommand
 
                 added += result.Added;
                 already += result.AlreadyRecorded;
+                task.Description = $"Importing {file.Name}";
                 task.Increment(batch.Length);
             }
         });
@@ -98,7 +100,7 @@ public static partial class SurveysCommand
             var task = progress.AddTask("Checking", maxValue: rows.Count);
             foreach (var batch in Batches(rows))
             {
-                var (_, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: true, cancellationToken);
+                var (_, errors) = await api.RecordSurveyResponsesAsync(tenant, survey, [.. batch.Select(r => r.Row)], dryRun: true, cancellationToken, Retrying(task));
                 foreach (var (field, messages) in errors)
                 {
                     var match = RowField().Match(field);
@@ -106,10 +108,68 @@ public static partial class SurveysCommand
                     problems.AddRange(messages.Select(m => new ImportProblem(line, name, m)));
                 }
 
+                task.Description = "Checking";
                 task.Increment(batch.Length);
             }
         });
         return problems;
+    }
+
+    /// <summary>Names per lookup request: half the server's bound, so a request's lookups fit its time on a loaded cluster.</summary>
+    public const int LookupBatchSize = 100;
+
+    /// <summary>
+    /// Looks each distinct customer the file names by platform id, email or phone up once, before the first batch, and
+    /// rewrites those rows to name their customer by id: the batches then wait on no lookup (before, each request looked
+    /// its names up again, and first lookups timed out under load). The response ids do not change (they are derived
+    /// from the customer id, not from how the row named it). A name that does not resolve keeps its row as it was, so
+    /// the server's check reports that row with its line and field.
+    /// </summary>
+    private static async Task<List<ImportRow>> ResolveCustomersAsync(
+        CrmApiClient api, string tenant, string survey, List<ImportRow> rows, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var names = rows.Select(r => Name(r.Row)).OfType<(string Field, string Value)>().Distinct().ToList();
+        if (names.Count == 0)
+        {
+            return rows;
+        }
+
+        var ids = new Dictionary<(string Field, string Value), string>();
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Looking up customers", maxValue: names.Count);
+            foreach (var part in names.Chunk(LookupBatchSize))
+            {
+                var matches = await api.LookupSurveyCustomersAsync(tenant, survey, [.. part.Select(n => new Dictionary<string, string> { [n.Field] = n.Value })], cancellationToken, Retrying(task));
+                foreach (var (name, match) in part.Zip(matches))
+                {
+                    if (match.CustomerId is { } id)
+                    {
+                        ids[name] = id;
+                    }
+                }
+
+                task.Description = "Looking up customers";
+                task.Increment(part.Length);
+            }
+        });
+        return [.. rows.Select(r => Name(r.Row) is { } name && ids.TryGetValue(name, out var id)
+            ? r with { Row = r.Row with { CustomerId = id, PlatformId = null, Email = null, Phone = null } }
+            : r)];
+    }
+
+    /// <summary>How a row names its customer when not by id (and by exactly one field): the field and the trimmed value.</summary>
+    private static (string Field, string Value)? Name(Contracts.Surveys.ResponseRow row) =>
+        row.CountCustomerNames() != 1 || !string.IsNullOrWhiteSpace(row.CustomerId) ? null
+        : !string.IsNullOrWhiteSpace(row.PlatformId) ? ("platformId", row.PlatformId.Trim())
+        : !string.IsNullOrWhiteSpace(row.Email) ? ("email", row.Email.Trim())
+        : ("phone", row.Phone!.Trim());
+
+    /// <summary>The progress line says when the server was busy and the request is sent again (it is safe to repeat).</summary>
+    private static Action<int, TimeSpan> Retrying(ProgressTask task)
+    {
+        var what = task.Description;
+        return (attempt, wait) => task.Description = $"{what} (server busy: retrying in {wait.TotalSeconds:0} s, try {attempt + 1})";
     }
 
     /// <summary>Up to <see cref="BatchSize"/> rows and <see cref="BatchBytes"/> of JSON per request, in file order.</summary>

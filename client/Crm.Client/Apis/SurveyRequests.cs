@@ -33,3 +33,21 @@ public sealed record ResponsesRequest(List<ResponseRow?>? Responses);
 
 /// <summary>What a batch did (or, on a dry run, would do).</summary>
 public sealed record ResponsesResult(int Added, int AlreadyRecorded, bool DryRun);
+
+/// <summary>
+/// An import's customers, each named by exactly one of platformId, email or phone, to be resolved to customer ids once
+/// before the first batch (at most <see cref="Surveys.SurveyCommands.MaxLookups"/> per request).
+/// </summary>
+public sealed record CustomerLookupsRequest(List<CustomerName?>? Names);
+
+/// <summary>One customer as an import row names it: exactly one of the three.</summary>
+public sealed record CustomerName(
+    [property: MaxLength(ProfileRules.MaxExternalRefLength)] string? PlatformId,
+    [property: MaxLength(ProfileRules.MaxChannelValueLength)] string? Email,
+    [property: MaxLength(ProfileRules.MaxChannelValueLength)] string? Phone);
+
+/// <summary>The answers, in the order asked.</summary>
+public sealed record CustomerLookupsResult(ImmutableArray<CustomerMatch> Matches);
+
+/// <summary>The one customer a name resolved to, or why it did not (no match, several, not a valid value): its field and message.</summary>
+public sealed record CustomerMatch(string? CustomerId, string? Field = null, string? Error = null);

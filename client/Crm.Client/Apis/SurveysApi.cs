@@ -88,6 +88,13 @@ public static class SurveysApi
             .WithName("RecordSurveyResponses")
             .WithSummary("Records up to 1,000 responses from the platform's survey tools or an import. Every bad row is reported (responses[i].field) and then nothing is written; rows already recorded are counted, not added again. dryRun=true only checks.")
             .RequirePermission(Permission.SurveysManage).Produces<ResponsesResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{surveyId}/customer-lookups", async (string tenantId, string surveyId, CustomerLookupsRequest body, SurveyCommands surveys, HttpContext context) =>
+                Valid(tenantId, surveyId)
+                    ? (IResult)TypedResults.Ok(await surveys.LookupCustomersAsync(context.User, tenantId, surveyId, body.Names ?? []))
+                    : NotFound(tenantId, surveyId))
+            .WithName("LookupSurveyCustomers")
+            .WithSummary("Resolves up to 200 customers named by platformId, email or phone to their ids, in the order asked, for an import to send ids; a name matching no customer or several is answered with its field and message.")
+            .RequirePermission(Permission.SurveysManage).Produces<CustomerLookupsResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{surveyId}/results", ResultsAsync)
             .WithName("GetSurveyResults")
             .WithSummary("CSAT (share of 4-5), NPS, dimension means and response rate, each with n and a 95% interval (Wilson for shares, normal approximation for NPS and means); null values mean too few responses. Filter by from/to (days in the tenant's zone), source, category, channel, agent; break down by day, week, month, source, category, channel or agent.")

@@ -21,6 +21,12 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
 {
     public const int MaxBatch = 1000;
 
+    /// <summary>
+    /// Names per lookup request: each unknown one costs an index read and a customer-grain call, so a request of this
+    /// many fits the response timeout on a loaded cluster (its calls run side by side, a part per lookup-grain call).
+    /// </summary>
+    public const int MaxLookups = 200;
+
     /// <summary>Distinct customer lookups (email, phone, platform id) per call to the lookup grain.</summary>
     public const int LookupsPerCall = 50;
 
@@ -228,6 +234,36 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
         return new ResponsesResult(outcome.Added, outcome.AlreadyRecorded, dryRun);
     }
 
+    /// <summary>
+    /// Resolves an import's customer names (platform id, email or phone) to ids, so that the CLI can look every
+    /// customer of a file up once, before its first batch, and send ids: batches then wait on no lookup at all. A
+    /// name that does not resolve to exactly one customer is answered with its field and message, not refused: the
+    /// rows naming it are reported by the import's check, with their lines.
+    /// </summary>
+    public async Task<CustomerLookupsResult> LookupCustomersAsync(ClaimsPrincipal user, string tenantId, string surveyId, IReadOnlyList<CustomerName?> names)
+    {
+        if (names.Count > MaxLookups)
+        {
+            throw new ValidationFailedException([new("names", $"At most {MaxLookups} per request; send the rest in further requests.")]);
+        }
+
+        await RequireSurveyAsync(tenantId, surveyId);
+        var errors = new List<FieldError>();
+        var rows = names.Select(n => n is null ? null : new ResponseRow(null, null, n.Email, n.Phone, null, null, null, null, null, null, null, n.PlatformId)).ToList();
+        var ids = await ResolveAsync(tenantId, rows, errors, ResponseRow.CustomerNameFields);
+        var byRow = errors.Select(e => (Match: RowField().Match(e.Field), e.Message)).Where(e => e.Match.Success)
+            .GroupBy(e => int.Parse(e.Match.Groups[1].Value, CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => (Field: g.First().Match.Groups[2].Value, g.First().Message));
+        var matches = names.Select((n, i) => n is null ? new CustomerMatch(null, "", "Required.")
+            : byRow.TryGetValue(i, out var error) ? new CustomerMatch(null, error.Field, error.Message)
+            : new CustomerMatch(ids[i])).ToImmutableArray();
+        await audit.RecordAsync(user, tenantId, AuditAction.Read, AuditTargetType.Survey, surveyId, $"{names.Count} customer lookups for an import");
+        return new CustomerLookupsResult(matches);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^responses\[(\d+)\]\.?(.*)$")]
+    private static partial System.Text.RegularExpressions.Regex RowField();
+
     public async Task<SurveyResultsView> ResultsAsync(ClaimsPrincipal user, string tenantId, string surveyId, SurveyResultsQuery query)
     {
         await RequireSurveyAsync(tenantId, surveyId);
@@ -267,7 +303,7 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
         return SurveyKey.Derive('p', text.ToString());
     }
 
-    private async Task<string?[]> ResolveAsync(string tenantId, IReadOnlyList<ResponseRow?> rows, List<FieldError> errors)
+    private async Task<string?[]> ResolveAsync(string tenantId, IReadOnlyList<ResponseRow?> rows, List<FieldError> errors, string namedBy = ResponseRow.CustomerFields)
     {
         var result = new string?[rows.Count];
         var lookups = new HashSet<(string Field, string Value)>();
@@ -282,7 +318,7 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
 
             if (row.CountCustomerNames() != 1)
             {
-                errors.Add(new($"responses[{i}].customerId", $"Name the customer by exactly one of {ResponseRow.CustomerFields}."));
+                errors.Add(new($"responses[{i}].customerId", $"Name the customer by exactly one of {namedBy}."));
             }
             else if (!string.IsNullOrWhiteSpace(row.CustomerId))
             {
@@ -317,10 +353,12 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
             }
         }
 
-        foreach (var part in missing.Chunk(LookupsPerCall))
+        // The parts go to the stateless lookup grain side by side (it has an activation per core), not one after another.
+        var parts = missing.Chunk(LookupsPerCall).ToList();
+        var answers = await Task.WhenAll(parts.Select(part => lookup.FindManyAsync([.. part.Select(k => new LookupQuery(
+            k.Field switch { "email" => ContactChannelKind.Email, "phone" => ContactChannelKind.Phone, _ => (ContactChannelKind?)null }, k.Value))])));
+        foreach (var (part, found) in parts.Zip(answers))
         {
-            var found = await lookup.FindManyAsync([.. part.Select(k => new LookupQuery(
-                k.Field switch { "email" => ContactChannelKind.Email, "phone" => ContactChannelKind.Phone, _ => (ContactChannelKind?)null }, k.Value))]);
             foreach (var (key, answer) in part.Zip(found))
             {
                 results[key] = answer;

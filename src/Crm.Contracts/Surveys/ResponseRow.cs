@@ -29,6 +29,9 @@ public sealed record ResponseRow(
     /// <summary>The fields that can name the customer, in the order a message lists them.</summary>
     public const string CustomerFields = "customerId, platformId, email or phone";
 
+    /// <summary>The fields that name a customer for the keyed-hash or platform-id lookup.</summary>
+    public const string CustomerNameFields = "platformId, email or phone";
+
     /// <summary>How many of the four customer fields the row fills (exactly one is right); a method, so JSON leaves it out.</summary>
     public int CountCustomerNames() => new[] { CustomerId, PlatformId, Email, Phone }.Count(v => !string.IsNullOrWhiteSpace(v));
 }

@@ -83,6 +83,38 @@ public sealed class SurveysApiTests(CrmStackFixture stack)
         Assert.Equal(0, Assert.Single((await CrmStackFixture.ReadAsync<SurveyResultsView>(await tenant.As(Role.Analyst).GetAsync($"{url}/results"))).Rows).Responses);
     }
 
+    private sealed record Match(string? CustomerId, string? Field, string? Error);
+
+    private sealed record LookupAnswer(Match[] Matches);
+
+    [Fact]
+    public async Task CustomerLookups_AnswerIdsInOrder_UnresolvedWithFieldAndMessage_BoundedAndNotForAgents()
+    {
+        var (tenant, customerId) = await TenantWithSurveyAsync();
+        var url = $"api/tenants/{tenant.Id}/surveys/csat/customer-lookups";
+        var names = new object[]
+        {
+            new { email = "LI.WEI@example.com" },
+            new { phone = "+86 138 0013 8000" },
+            new { email = "nobody@example.com" },
+            new { platformId = "PLT-NONE" },
+            new { email = "li.wei@example.com", phone = "+8613800138000" },
+        };
+
+        var found = await CrmStackFixture.ReadAsync<LookupAnswer>(await tenant.As(Role.Analyst).PostAsJsonAsync(url, new { names }));
+        var tooMany = await tenant.As(Role.Analyst).PostAsJsonAsync(url, new { names = Enumerable.Repeat(new { email = "li.wei@example.com" }, 201) });
+        var agent = await tenant.Agent.PostAsJsonAsync(url, new { names });
+        var unknownSurvey = await tenant.As(Role.Analyst).PostAsJsonAsync($"api/tenants/{tenant.Id}/surveys/none/customer-lookups", new { names });
+
+        Assert.Equal(
+            [new Match(customerId, null, null), new Match(customerId, null, null), new Match(null, "email", "No customer has this email."),
+             new Match(null, "platformId", "No customer has this platform id."), new Match(null, "customerId", "Name the customer by exactly one of platformId, email or phone.")],
+            found.Matches);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownSurvey.StatusCode);
+    }
+
     [Fact]
     public async Task Edit_AfterResponses_MakesVersion2_AndTheResultsQueryIsChecked()
     {
