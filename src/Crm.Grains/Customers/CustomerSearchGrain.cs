@@ -26,6 +26,7 @@ public sealed class CustomerSearchGrain(ISearchIndexStore index) : Grain, ICusto
             .Select(v => (View: v!, Score: SearchGrams.Score(grams, SearchGrams.ForIndex(v!.Profile.DisplayName))))
             .Where(h => h.Score >= SearchRanking.MinScore)
             .OrderByDescending(h => h.Score)
+            .ThenBy(h => TypoDistance.Between(query, h.View.Profile.DisplayName))
             .Select(h => new CustomerSearchHit(ProfileMapping.ToSummary(h.View), SearchRanking.Percent(h.Score)));
         return new CustomerSearchPage([.. hits], SearchRanking.Next(offset + page.Count, ranked.Count));
     }
