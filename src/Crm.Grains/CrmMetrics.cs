@@ -35,6 +35,9 @@ internal static class CrmMetrics
     public static readonly Counter<long> WebhooksFailed =
         Meter.CreateCounter<long>("crm.webhooks.failed", description: "Webhook events given up on after their last attempt, by type.");
 
+    public static readonly Counter<double> SurveyScoringSeconds =
+        Meter.CreateCounter<double>(CrmTelemetry.SurveyScoringSeconds, unit: "s", description: "Time spent scoring comments as survey responses are recorded.");
+
     public static readonly Counter<long> WebhooksDropped =
         Meter.CreateCounter<long>("crm.webhooks.dropped", description: "Webhook events dropped undelivered because a tenant's outbox was full.");
 }

@@ -54,6 +54,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FlakyArchiveStore Archive =>
         (FlakyArchiveStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<ICustomerArchiveStore>();
 
+    /// <summary>The survey store of the (single) silo, for injecting failures.</summary>
+    public FlakySurveyStore Surveys =>
+        (FlakySurveyStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<Crm.Grains.Surveys.ISurveyResponseStore>();
+
     /// <summary>The report day store of the (single) silo, for losing answers to writes.</summary>
     public FlakyReportDayStore ReportDays =>
         (FlakyReportDayStore)Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<IReportDayStore>();
@@ -110,6 +114,15 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.RetrySchedule = [.. WebhookRetrySchedule];
                 options.Timeout = TimeSpan.FromSeconds(2);
                 options.ReminderPeriod = TimeSpan.FromSeconds(1);
+                // Small, so a test campaign fills it (the drop test's 10 events of 60 KB still hit the byte bound first).
+                options.MaxPending = 8;
+            });
+
+            // Campaigns walk the directory 3 customers a step, so a test campaign takes several steps.
+            silo.Services.Configure<Crm.Grains.Surveys.SurveyOptions>(options =>
+            {
+                options.CampaignPageSize = 3;
+                options.CampaignReminderPeriod = TimeSpan.FromSeconds(1);
             });
 
             silo.Services.Configure<Crm.Grains.Scoring.ModelServingOptions>(options => options.RefreshEvery = TimeSpan.FromSeconds(1));
@@ -127,6 +140,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ICustomerArchiveStore>(sp => new FlakyArchiveStore(
                 new TableArchiveStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
             silo.Services.AddSingleton<IReportDayStore>(sp => new FlakyReportDayStore(new TableReportDayStore(sp.GetRequiredService<TableServiceClient>())));
+            silo.Services.AddSingleton<Crm.Grains.Surveys.ISurveyResponseStore>(sp => new FlakySurveyStore(
+                new TableSurveyStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<PersonalDataProtector>())));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -107,25 +107,30 @@ public sealed class CrmApiClient(HttpClient http)
 
     /// <summary>
     /// A request that is safe to repeat (an import's batch: response ids come from the rows; a lookup): one the cluster
-    /// could not answer in time (503, its work may even have finished) is sent again after the server's Retry-After,
-    /// and <paramref name="retrying"/> hears of each try so the progress line can say so.
+    /// could not answer in time, or asked to be sent later (503, its work may even have finished), is sent again after
+    /// the server's Retry-After, for as long as <see cref="RetryBudget"/> of waiting allows (a busy survey answers "later"
+    /// at once, so a count of tries would run out while the server is merely catching up), and <paramref name="retrying"/>
+    /// hears of each try so the progress line can say so.
     /// </summary>
     private async Task<HttpResponseMessage> PostRetryingAsync(string path, object body, JsonSerializerOptions json, Action<int, TimeSpan>? retrying, CancellationToken cancellationToken)
     {
         var response = await http.PostAsJsonAsync(path, body, json, cancellationToken);
-        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt <= MaxBatchRetries; attempt++)
+        var waited = TimeSpan.Zero;
+        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && waited < RetryBudget; attempt++)
         {
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2);
             response.Dispose();
             retrying?.Invoke(attempt, wait);
             await Task.Delay(wait, cancellationToken);
+            waited += wait;
             response = await http.PostAsJsonAsync(path, body, json, cancellationToken);
         }
 
         return response;
     }
 
-    private const int MaxBatchRetries = 10;
+    /// <summary>Waiting one request may spend on 503s before the command gives up.</summary>
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(10);
 
     private sealed record ValidationProblem(Dictionary<string, string[]>? Errors);
 

@@ -17,11 +17,11 @@ public static partial class SurveysCommand
     public const int BatchSize = 1000;
 
     /// <summary>
-    /// Rows per request when writing: a write costs far more than a check (the batch into the results grain's state, its
-    /// rows, tallies and outbox), and 1,000 at once came within a few hundred milliseconds of the 2 s response timeout
-    /// on a loaded machine; a timed-out batch is retried while the first attempt still runs, and queues behind it.
+    /// Rows per request when writing: the results grain queues a request's rows with one state write and answers, then
+    /// applies them a table transaction (at most 100 rows) at a time, so 100 rows make one queued batch and one step of
+    /// each kind; a survey whose queue is full answers 503 with Retry-After at once, and the batch is sent again.
     /// </summary>
-    public const int WriteBatchSize = 250;
+    public const int WriteBatchSize = 100;
 
     /// <summary>A request's rows as JSON at most this big: the API refuses bodies over 256 KiB (long comments fill it before 1,000 rows do).</summary>
     public const int BatchBytes = 192 * 1024;

@@ -26,6 +26,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IOp
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
+            // Not an outage: the cluster asks the caller to send the same (idempotent) request again shortly.
+            BusyException b => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is briefly unavailable.", Detail = b.Message },
             PreconditionFailedException p => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = Preconditions.FailedTitle, Detail = p.Message },
             BadHttpRequestException b => BadRequest(b, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint, json.Value.SerializerOptions),
             _ => null,
@@ -36,6 +38,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IOp
         }
 
         context.Response.StatusCode = details.Status!.Value;
+        if (exception is BusyException busy)
+        {
+            context.Response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 

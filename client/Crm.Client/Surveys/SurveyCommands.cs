@@ -21,6 +21,9 @@ public sealed partial class SurveyCommands(IClusterClient cluster, AuditTrail au
 {
     public const int MaxBatch = 1000;
 
+    /// <summary>Rows per write the web upload sends: one queued batch of the results grain (the CLI sends as many).</summary>
+    public const int WriteBatch = 100;
+
     /// <summary>
     /// Names per lookup request: each unknown one costs an index read and a customer-grain call, so a request of this
     /// many fits the response timeout on a loaded cluster (its calls run side by side, a part per lookup-grain call).

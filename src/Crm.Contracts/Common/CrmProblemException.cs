@@ -30,3 +30,14 @@ public sealed class ForbiddenException(string message) : CrmProblemException(mes
 /// </summary>
 [GenerateSerializer, Alias("crm.common.precondition-failed")]
 public sealed class PreconditionFailedException(string message) : CrmProblemException(message);
+
+/// <summary>
+/// The work the caller asks for is accepted only once earlier work has moved on: HTTP's 503 with Retry-After, not an
+/// error of the request. The same request sent again after <see cref="RetryAfterSeconds"/> is safe (it is idempotent).
+/// </summary>
+[GenerateSerializer, Alias("crm.common.busy")]
+public sealed class BusyException(string message, int retryAfterSeconds) : CrmProblemException(message)
+{
+    [Id(0)]
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

@@ -23,6 +23,13 @@ public interface IWebhookGrain : IGrainWithStringKey
     Task EnqueueAsync(WebhookEvent webhookEvent);
 
     /// <summary>
+    /// Queues events in order while the outbox has room, never dropping one already queued: returns how many of them,
+    /// from the first, are taken (a repeat of one queued or delivered counts as taken; without a configured webhook all
+    /// are). A sender with many events (a large campaign's invitations) offers the rest again once room is made.
+    /// </summary>
+    Task<int> OfferAsync(ImmutableArray<WebhookEvent> events);
+
+    /// <summary>
     /// Sets the receiver URL (https, or http on localhost / 127.0.0.1) with a new signing secret, returned only here;
     /// a null URL removes the webhook and drops what was pending.
     /// </summary>

@@ -16,7 +16,10 @@ public sealed record CampaignDraft(
     [property: Id(5)] CustomerTier? Tier = null,
     [property: Id(6)] string? Tag = null);
 
-/// <summary>A launched campaign: invitations issued, and the audience's customers skipped for not agreeing to surveys.</summary>
+/// <summary>
+/// A launched campaign: invitations issued, and the audience's customers skipped for not agreeing to surveys, so far;
+/// <see cref="Issuing"/> while the walk through the customers goes on (a page at a time, after the launch has answered).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("crm.surveys.campaign")]
 public sealed record CampaignView(
     [property: Id(0)] string CampaignId,
@@ -25,12 +28,16 @@ public sealed record CampaignView(
     [property: Id(3)] int Invited,
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] string CreatedBy,
-    [property: Id(6)] int SkippedNoConsent = 0);
+    [property: Id(6)] int SkippedNoConsent = 0,
+    [property: Id(7)] bool Issuing = false);
 
 /// <summary>A campaign (key: tenant/campaign): picks its audience once and issues one invitation to each.</summary>
 public interface ICampaignGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the campaign and its invitations; repeating the call with the same draft returns it.</summary>
+    /// <summary>
+    /// Creates the campaign and issues its first page of invitations; the rest follow a page at a time after the call
+    /// (<see cref="CampaignView.Issuing"/>). Repeating the call with the same draft returns it as it is.
+    /// </summary>
     Task<CampaignView> LaunchAsync(CampaignDraft draft, string actor);
 
     Task<CampaignView?> GetAsync();

@@ -8,8 +8,10 @@ public interface ISurveyResultsGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Checks every response first; any bad one fails the whole batch with field errors
-    /// "responses[i].field" and nothing is written. Then records the new ones and ignores those already recorded.
-    /// With <paramref name="dryRun"/> it only checks.
+    /// "responses[i].field" and nothing is written. Then records the new ones and ignores those already recorded:
+    /// accepted durably and counted in the results at once, their rows written just after the call (see
+    /// <see cref="SettleAsync"/>). A survey still writing many earlier responses refuses with a <c>BusyException</c>;
+    /// the same call later is safe. With <paramref name="dryRun"/> it only checks.
     /// </summary>
     Task<RecordOutcome> RecordAsync(ImmutableArray<ResponseInput> responses, bool dryRun, string actor);
 
@@ -29,6 +31,12 @@ public interface ISurveyResultsGrain : IGrainWithStringKey
 
     /// <summary>How many responses the survey has.</summary>
     Task<long> CountAsync();
+
+    /// <summary>
+    /// Applies every batch accepted and not yet applied (rows, tallies, outbox) before it answers, and returns how many
+    /// responses the survey has: for readers of the stored rows (insights), which would otherwise miss the newest batches.
+    /// </summary>
+    Task<long> SettleAsync();
 
     /// <summary>How many responses answered invitations of the campaign.</summary>
     Task<long> CountCampaignAnsweredAsync(string campaignId);

@@ -19,6 +19,8 @@ public static class SurveyTrainingData
         DateTimeOffset? from = null, to = null;
         foreach (var survey in await grains.GetGrain<ISurveyCatalogGrain>(tenantId).ListSurveysAsync())
         {
+            // The responses accepted a moment ago are written first, so training sees every response recorded so far.
+            await grains.GetGrain<ISurveyResultsGrain>(SurveyKey.Format(tenantId, survey.SurveyId)).SettleAsync();
             string? token = null;
             do
             {

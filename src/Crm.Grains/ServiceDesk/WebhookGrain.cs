@@ -110,6 +110,75 @@ public sealed partial class WebhookGrain(
         Kick();
     }
 
+    public async Task<int> OfferAsync(ImmutableArray<WebhookEvent> events)
+    {
+        if (events.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
+        foreach (var e in events)
+        {
+            if (e is null || string.IsNullOrWhiteSpace(e.EventId) || string.IsNullOrWhiteSpace(e.Type))
+            {
+                throw new ValidationFailedException([new FieldError("eventId", "An event needs an id and a type.")]);
+            }
+
+            if (EstimatedBytes(e) > MaxEventBytes)
+            {
+                throw new ValidationFailedException([new FieldError("summary", $"An event takes at most {MaxEventBytes / 1024} KB.")]);
+            }
+        }
+
+        var current = state.State;
+        if (current.Url is null)
+        {
+            return events.Length;
+        }
+
+        // One state write for all that fit, in order; the first that does not fit ends the offer (order is kept).
+        var known = current.Pending.Select(p => p.Event.EventId).Concat(current.FinishedIds).ToHashSet(StringComparer.Ordinal);
+        var pending = current.Pending.ToBuilder();
+        var bytes = current.Pending.Sum(p => EstimatedBytes(p.Event));
+        var taken = 0;
+        foreach (var e in events)
+        {
+            if (!known.Contains(e.EventId))
+            {
+                var size = EstimatedBytes(e);
+                if (pending.Count >= Options.MaxPending || bytes + size > MaxPendingBytes)
+                {
+                    break;
+                }
+
+                pending.Add(new WebhookOutboxEntry(e, 0, time.GetUtcNow()));
+                known.Add(e.EventId);
+                bytes += size;
+            }
+
+            taken++;
+        }
+
+        if (pending.Count > current.Pending.Length)
+        {
+            state.State = current with { Pending = pending.ToImmutable() };
+            try
+            {
+                await PersistAsync();
+            }
+            catch
+            {
+                // As in EnqueueAsync: memory must not claim what storage lacks; reload on the next call.
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+
+        await SyncReminderAsync();
+        Kick();
+        return taken;
+    }
+
     public async Task<WebhookSettingsView> ConfigureAsync(string? url, string actor)
     {
         RequireActor(actor);

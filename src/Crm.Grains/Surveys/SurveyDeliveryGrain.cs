@@ -7,8 +7,9 @@ namespace Crm.Grains.Surveys;
 
 /// <summary>
 /// Empties a survey's outbox: reads the oldest batches, appends their entries to each customer's archive (one call
-/// per customer for several batches together), enqueues their webhook events, then deletes them, once the survey has
-/// been quiet for a moment. A failure leaves the batches in place and the next tick tries again; receivers drop
+/// per customer for several batches together), offers their webhook events to the tenant's webhook as its outbox has
+/// room (a large campaign's invitations wait here for the receiver to catch up rather than push older events out of
+/// the webhook's bounded outbox), then deletes the batches fully handed over, once the survey has been quiet for a moment. A failure leaves the batches in place and the next tick tries again; receivers drop
 /// repeats by id, so nothing is delivered twice. While the outbox holds batches a reminder is registered, so batches a
 /// crash or restart left behind are delivered within a minute or two without waiting for the survey to be used again.
 /// </summary>
@@ -39,6 +40,11 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
     public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    // What this activation has handed over of batches still in the outbox (a batch waiting for webhook room is read
+    // again each tick): the batches whose archive entries went out, and how many of each batch's webhook events were taken.
+    private readonly HashSet<long> _archived = [];
+    private readonly Dictionary<long, int> _offered = [];
 
     private IGrainTimer? _timer;
     private DateTimeOffset _lastPoke;
@@ -108,8 +114,17 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
                 return;
             }
 
-            await DeliverAsync(tenantId, batches);
-            await store.DeleteOutboxAsync(tenantId, surveyId, [.. batches.Select(b => b.Number)]);
+            var done = await DeliverAsync(tenantId, batches);
+            if (done.Count > 0)
+            {
+                await store.DeleteOutboxAsync(tenantId, surveyId, done);
+                foreach (var number in done)
+                {
+                    _archived.Remove(number);
+                    _offered.Remove(number);
+                }
+            }
+
             _waitingSince = DateTimeOffset.UtcNow;
         }
         catch (Exception ex)
@@ -119,21 +134,36 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
         }
     }
 
-    private async Task DeliverAsync(string tenantId, IReadOnlyList<SurveyOutboxBatch> batches)
+    /// <summary>Hands the batches over, oldest first; returns the batches fully handed over (a prefix: the webhook's room may end it).</summary>
+    private async Task<List<long>> DeliverAsync(string tenantId, IReadOnlyList<SurveyOutboxBatch> batches)
     {
         // The customers' grains and archive partitions are independent: one call each, a bounded number at a time.
-        var archive = batches.SelectMany(b => b.Items.Select(item => (b.Actor, Item: item)))
+        var archive = batches.Where(b => !_archived.Contains(b.Number)).SelectMany(b => b.Items.Select(item => (b.Actor, Item: item)))
             .GroupBy(x => (x.Item.CustomerId, x.Actor));
         foreach (var part in archive.Chunk(CustomersInFlight))
         {
             await DeliverToCustomersAsync(tenantId, part);
         }
 
+        _archived.UnionWith(batches.Select(b => b.Number));
         var webhook = GrainFactory.GetGrain<IWebhookGrain>(tenantId);
-        foreach (var hook in batches.SelectMany(b => b.Items).Select(i => i.Webhook).OfType<WebhookEvent>())
+        var done = new List<long>();
+        foreach (var batch in batches)
         {
-            await webhook.EnqueueAsync(hook);
+            var hooks = batch.Items.Select(i => i.Webhook).OfType<WebhookEvent>().Skip(_offered.GetValueOrDefault(batch.Number)).ToImmutableArray();
+            var taken = hooks.IsEmpty ? 0 : await webhook.OfferAsync(hooks);
+            _offered[batch.Number] = _offered.GetValueOrDefault(batch.Number) + taken;
+            if (taken < hooks.Length)
+            {
+                // The webhook's outbox is full: the rest waits for the receiver; the next tick offers it again.
+                LogWaitingForWebhook(this.GetPrimaryKeyString(), hooks.Length - taken);
+                break;
+            }
+
+            done.Add(batch.Number);
         }
+
+        return done;
     }
 
     private Task DeliverToCustomersAsync(string tenantId, IEnumerable<IGrouping<(string CustomerId, string Actor), (string Actor, SurveyDelivery Item)>> archive) =>
@@ -150,6 +180,9 @@ public sealed partial class SurveyDeliveryGrain(ISurveyResponseStore store, ILog
                 LogCustomerGone(ex, tenantId, g.Key.CustomerId);
             }
         }));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Survey deliveries of {Key}: {Count} webhook events wait for room in the tenant's webhook outbox.")]
+    private partial void LogWaitingForWebhook(string key, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey deliveries of {Key} not finished; retrying.")]
     private partial void LogDeliveryFailed(Exception exception, string key);

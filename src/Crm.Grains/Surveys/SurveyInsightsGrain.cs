@@ -41,7 +41,8 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         SurveyProblems.ThrowIfAny(query.ToDomain().Validate());
         var lang = Languages.Normalize(language) ?? Languages.Default;
         var key = this.GetPrimaryKeyString();
-        var seen = await GrainFactory.GetGrain<ISurveyResultsGrain>(key).CountAsync();
+        // Settled: the responses accepted a moment ago are in the rows read below.
+        var seen = await GrainFactory.GetGrain<ISurveyResultsGrain>(key).SettleAsync();
         if (!_cache.TryGetValue(query, out var computed) || computed.Seen != seen)
         {
             computed = await ComputeAsync(query, seen);

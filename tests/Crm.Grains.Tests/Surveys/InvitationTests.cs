@@ -142,7 +142,8 @@ public sealed class InvitationTests(ClusterFixture fixture)
         var campaigns = fixture.Client.GetGrain<ICampaignGrain>(SurveyKey.Format(desk.TenantId, "dec-returns"));
         var draft = new CampaignDraft(SurveyDesk.SurveyId, "December returns", today, today.AddDays(10), Tag: "returns");
 
-        var campaign = await campaigns.LaunchAsync(draft, "analyst-1");
+        await campaigns.LaunchAsync(draft, "analyst-1");
+        var campaign = await IssuedAsync(campaigns);
         var again = await campaigns.LaunchAsync(draft, "analyst-1");
         var listed = await desk.Results().ListInvitationsAsync("dec-returns", 100, null);
         await WaitForAsync(() => receiver.Received.Count >= 2);
@@ -175,6 +176,76 @@ public sealed class InvitationTests(ClusterFixture fixture)
         Assert.Equal("audience", Assert.Single(none.Errors).Field);
         Assert.Equal("to", Assert.Single(past.Errors).Field);
         Assert.Null(await campaigns.GetAsync());
+    }
+
+    [Fact]
+    public async Task Campaign_ARestartMidWalk_GoesOnWhereItWas_EachEligibleCustomerInvitedOnce_AndEveryInvitationReachesTheWebhook()
+    {
+        // 14 customers, 2 without survey consent: 12 invitations, more than the test webhook outbox's 8, from a walk of
+        // 5 steps of 3 customers; a slow receiver, so invitations arrive faster than they are delivered.
+        var desk = await SurveyDesk.CreateAsync(fixture.Client, customers: 14);
+        await using var receiver = await WebhookReceiver.StartAsync(_ =>
+        {
+            Thread.Sleep(100);
+            return 204;
+        });
+        await fixture.Client.GetGrain<IWebhookGrain>(desk.TenantId).ConfigureAsync(receiver.Url, "admin-1");
+        foreach (var optedOut in desk.CustomerIds.Take(2))
+        {
+            await desk.Customer(optedOut).UpdateProfileAsync(Customers.CustomerBuilder.Profile() with { Consent = new ConsentFlags(Marketing: true, Surveys: false) }, null, "setup");
+        }
+
+        var eligible = desk.CustomerIds.Skip(2).Order().ToList();
+        var campaignId = IdOf("walk");
+        var campaigns = fixture.Client.GetGrain<ICampaignGrain>(SurveyKey.Format(desk.TenantId, campaignId));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The launch's step and one more read the directory; then it fails until every silo stops.
+        fixture.Directory.FailListsAfter(desk.TenantId, 2);
+
+        var launched = await campaigns.LaunchAsync(new CampaignDraft(SurveyDesk.SurveyId, "Walk", today, today.AddDays(3), Tag: "returns"), "analyst-1");
+        Assert.True(launched.Issuing);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (fixture.Directory.ListCalls(desk.TenantId) < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(fixture.Directory.ListCalls(desk.TenantId) >= 3);
+        await fixture.RestartClusterAsync();
+        campaigns = fixture.Client.GetGrain<ICampaignGrain>(SurveyKey.Format(desk.TenantId, campaignId));
+
+        // Only the reminder brings the campaign back: the test reads the survey's invitations, never the campaign, until done.
+        var results = fixture.Client.GetGrain<ISurveyResultsGrain>(SurveyKey.Format(desk.TenantId, SurveyDesk.SurveyId));
+        var listed = await results.ListInvitationsAsync(campaignId, 100, null);
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while (listed.Items.Length < eligible.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            listed = await results.ListInvitationsAsync(campaignId, 100, null);
+        }
+
+        Assert.Equal(eligible, listed.Items.Select(i => i.CustomerId).Order());
+        var received = await receiver.WaitForAsync(r => r.Count >= eligible.Count, TimeSpan.FromSeconds(60));
+        var invited = received.Select(r => JsonDocument.Parse(r.Body).RootElement).Where(b => b.GetProperty("type").GetString() == "survey.invited")
+            .Select(b => b.GetProperty("data").GetProperty("customerId").GetString()).ToList();
+        Assert.Equal(eligible, invited.Distinct().Order());
+        var campaign = await IssuedAsync(campaigns);
+        Assert.Equal((eligible.Count, 2, false), (campaign.Invited, campaign.SkippedNoConsent, campaign.Issuing));
+        Assert.Equal(0, (await fixture.Client.GetGrain<IWebhookGrain>(desk.TenantId).GetStatusAsync()).Dropped);
+    }
+
+    /// <summary>The campaign once its walk is done.</summary>
+    private static async Task<CampaignView> IssuedAsync(ICampaignGrain campaigns)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var campaign = await campaigns.GetAsync();
+        while (campaign is not { Issuing: false } && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            campaign = await campaigns.GetAsync();
+        }
+
+        return campaign ?? throw new InvalidOperationException("No campaign.");
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

@@ -48,6 +48,8 @@ internal sealed class SurveyDesk(IClusterClient client, string tenantId, IReadOn
     /// <summary>Waits until the survey's outbox is delivered (archive entries, webhook events), at most <paramref name="seconds"/>.</summary>
     public async Task DeliveredAsync(string surveyId = SurveyId, int seconds = 30)
     {
+        // Recorded batches are applied (their outbox written) just after the call that recorded them.
+        await Results(surveyId).SettleAsync();
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (await Delivery(surveyId).PendingAsync() > 0)
         {

@@ -96,6 +96,7 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
             // Recording does not wait for the customers' archives: the batch is counted though they are down.
             Assert.Equal(new RecordOutcome(3, 0), await desk.Results().RecordAsync(batch, dryRun: false, "platform"));
             Assert.Equal(3, Assert.Single((await desk.Results().GetResultsAsync(new())).Rows).Responses);
+            await desk.Results().SettleAsync();
             Assert.Equal(1, await desk.Delivery().PendingAsync());
             Assert.DoesNotContain((await desk.Customer().GetArchiveAsync(20, null)).Entries, e => e.Kind == ArchiveEntryKind.Survey);
         }
@@ -151,6 +152,7 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
 
         Assert.Equal(batch.Length, outcome.Added);
         Assert.Equal(batch.Length, await desk.Results().CountAsync());
+        Assert.Equal(batch.Length, await desk.Results().SettleAsync());
         Assert.Equal(batch.Length, (await RowsAsync(CrmTables.SurveyResponses, desk.TenantId)).Count);
     }
 
@@ -208,6 +210,7 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
         var desk = await SurveyDesk.CreateAsync(fixture.Client);
         fixture.Archive.FailPuts(desk.TenantId);
         await desk.Results().RecordAsync([SurveyDesk.Response("r1", desk.CustomerIds[0], 5)], dryRun: false, "platform");
+        await desk.Results().SettleAsync();
         Assert.Equal(1, await desk.Delivery().PendingAsync());
 
         // The archive fails until every silo stops (the new silo's store is healthy); afterwards only the customer's
@@ -223,6 +226,92 @@ public sealed class SurveyResultsGrainTests(ClusterFixture fixture)
 
         Assert.Equal("r1", Assert.Single((await desk.Customer().GetArchiveAsync(20, null)).Entries, e => e.Kind == ArchiveEntryKind.Survey).ReferenceId);
         Assert.Equal(0, await desk.Delivery().PendingAsync());
+    }
+
+    [Fact]
+    public async Task Record_AnswersOnceQueued_AndABatchACrashLeftHalfApplied_IsCountedOnceByTheNextActivation()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        var batch = Enumerable.Range(0, 150).Select(i => SurveyDesk.Response($"q{i}", desk.CustomerIds[i % 2], i < 120 ? 5 : 1)).ToImmutableArray();
+        fixture.Surveys.FailTallies(desk.TenantId);
+
+        // Accepted and answered before any row is written: the results already count the queued batches.
+        Assert.Equal(new RecordOutcome(150, 0), await desk.Results().RecordAsync(batch, dryRun: false, "platform"));
+        Assert.Equal(150, await desk.Results().CountAsync());
+        Assert.Equal(150, Assert.Single((await desk.Results().GetResultsAsync(new())).Rows).Responses);
+
+        // The first batch's rows are written, its tallies fail: then every silo stops (the new silo's store is healthy).
+        await WaitForAsync(async () => (await RowsAsync(CrmTables.SurveyResponses, desk.TenantId)).Count >= 100);
+        await fixture.RestartClusterAsync();
+        desk = new SurveyDesk(fixture.Client, desk.TenantId, desk.CustomerIds);
+
+        Assert.Equal(new RecordOutcome(0, 150), await desk.Results().RecordAsync(batch, dryRun: false, "platform"));
+        // Listing applies what is queued first.
+        var listed = await desk.Results().ListResponsesAsync(new ResponseFilter(new SurveyResultsQuery()), 100, null);
+        var row = Assert.Single((await desk.Results().GetResultsAsync(new())).Rows);
+        await desk.DeliveredAsync();
+
+        Assert.Equal(100, listed.Items.Length);
+        Assert.Equal(150, row.Responses);
+        Assert.Equal(0.8, row.Csat.Value);
+        Assert.Equal(150, await desk.Results().CountAsync());
+        Assert.Equal(150, (await RowsAsync(CrmTables.SurveyResponses, desk.TenantId)).Count);
+        var archived = (await desk.Customer().GetArchiveAsync(100, null)).Entries.Where(e => e.Kind == ArchiveEntryKind.Survey).Select(e => e.ReferenceId).ToList();
+        Assert.Equal(75, archived.Count);
+        Assert.Equal(75, archived.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Record_QueueFull_AsksTheCallerToComeBack_ThenTheSameRequestIsRecordedOnce()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        fixture.Surveys.FailResponses(desk.TenantId);
+        var full = Enumerable.Range(0, Crm.Grains.Surveys.SurveyResultsGrain.MaxQueuedResponses).Select(i => SurveyDesk.Response($"f{i}", desk.CustomerIds[0], 4)).ToImmutableArray();
+        ImmutableArray<ResponseInput> more = [SurveyDesk.Response("one-more", desk.CustomerIds[1], 2)];
+        try
+        {
+            await desk.Results().RecordAsync(full, dryRun: false, "platform");
+            var busy = await Assert.ThrowsAsync<BusyException>(() => desk.Results().RecordAsync(more, dryRun: false, "platform"));
+            Assert.Equal(Crm.Grains.Surveys.SurveyResultsGrain.BusyRetrySeconds, busy.RetryAfterSeconds);
+            Assert.Equal(full.Length, await desk.Results().CountAsync());
+        }
+        finally
+        {
+            fixture.Surveys.Heal(desk.TenantId);
+        }
+
+        RecordOutcome? outcome = null;
+        await WaitForAsync(async () =>
+        {
+            try
+            {
+                outcome = await desk.Results().RecordAsync(more, dryRun: false, "platform");
+                return true;
+            }
+            catch (BusyException)
+            {
+                return false;
+            }
+        });
+
+        Assert.Equal(new RecordOutcome(1, 0), outcome);
+        Assert.Equal(full.Length + 1, Assert.Single((await desk.Results().GetResultsAsync(new())).Rows).Responses);
+        await desk.Results().ListResponsesAsync(new ResponseFilter(new SurveyResultsQuery()), 1, null);
+        Assert.Equal(full.Length + 1, (await RowsAsync(CrmTables.SurveyResponses, desk.TenantId)).Count);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> done, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not done within {seconds} s.");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(string table, string tenantId)
