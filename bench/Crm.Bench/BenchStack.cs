@@ -36,9 +36,12 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
-    public static async Task<BenchStack> StartAsync(params string[] frontEndArgs)
+    public static Task<BenchStack> StartAsync(params string[] frontEndArgs) => StartOnAsync(AzuriteOptions.Default, frontEndArgs);
+
+    /// <param name="azuriteOptions">How Azurite runs: the million-row benchmarks keep it in memory.</param>
+    public static async Task<BenchStack> StartOnAsync(AzuriteOptions azuriteOptions, params string[] frontEndArgs)
     {
-        var azurite = await AzuriteServer.StartAsync();
+        var azurite = await AzuriteServer.StartAsync(azuriteOptions);
         var keyFile = Path.Combine(Path.GetTempPath(), "crm-bench-keys-" + Guid.NewGuid().ToString("N") + ".json");
         var adminPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         int gateway = AzuriteServer.FreeTcpPort(), web = AzuriteServer.FreeTcpPort();

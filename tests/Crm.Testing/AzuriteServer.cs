@@ -17,14 +17,16 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _location;
+    private readonly AzuriteOptions _options;
     private Process? _process;
     private Process? _blobProcess;
 
-    private AzuriteServer(int port, int blobPort, string location)
+    private AzuriteServer(int port, int blobPort, string location, AzuriteOptions options)
     {
         Port = port;
         BlobPort = blobPort;
         _location = location;
+        _options = options;
     }
 
     private const int StartPatienceSeconds = 90;
@@ -38,10 +40,14 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
-    public static async Task<AzuriteServer> StartAsync()
+    public static Task<AzuriteServer> StartAsync() => StartAsync(AzuriteOptions.Default);
+
+    /// <param name="options">How node runs Azurite; <see cref="AzuriteOptions.Default"/> is what every test uses.</param>
+    public static async Task<AzuriteServer> StartAsync(AzuriteOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var location = Directory.CreateTempSubdirectory("crm-azurite-").FullName;
-        var server = new AzuriteServer(FreeTcpPort(), FreeTcpPort(), location);
+        var server = new AzuriteServer(FreeTcpPort(), FreeTcpPort(), location, options);
         await server.StartProcessAsync();
         return server;
     }
@@ -87,13 +93,25 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_options.NodeHeapMiB is { } heap)
+        {
+            info.ArgumentList.Add($"--max-old-space-size={heap}");
+        }
+
         foreach (var arg in new[]
                  {
-                     script, $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(), "--location", _location,
+                     script, $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(),
                      "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                  })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        // Azurite refuses --location beside --inMemoryPersistence; it then keeps nothing on disk at all.
+        info.ArgumentList.Add(_options.InMemory ? "--inMemoryPersistence" : "--location");
+        if (!_options.InMemory)
+        {
+            info.ArgumentList.Add(_location);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("node did not start.");

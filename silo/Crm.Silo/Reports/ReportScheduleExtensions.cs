@@ -33,6 +33,8 @@ public static class ReportScheduleExtensions
             .Validate(o => o.CheckEvery > TimeSpan.Zero && o.CheckEvery < TimeSpan.FromMinutes(1), $"{Availability.AvailabilityOptions.SectionName}:CheckEvery must be under a minute.")
             .ValidateOnStart();
         services.AddHostedService<Availability.SiloHeartbeat>();
+        // Fonts and chart renderer loaded once at start, so the first scheduled report does not pay for them.
+        services.AddHostedService<ReportRendererWarmup>();
         return services;
     }
 }

@@ -16,6 +16,9 @@ public interface ITenantReportsGrain : IGrainWithStringKey
     /// <summary>The period's aggregate; a period id as <see cref="ReportPeriod.TryParse"/> reads it.</summary>
     Task<PeriodAggregate> GetPeriodAsync(string period);
 
+    /// <summary>The backlog at the period's end by age band, summed from the day aggregates (never the cases).</summary>
+    Task<PeriodBacklog> GetBacklogAsync(string period);
+
     /// <summary>Every SLA breach of the period, oldest first.</summary>
     Task<ImmutableArray<SlaBreach>> GetBreachesAsync(string period);
 

@@ -47,6 +47,7 @@ public static class AggregateDiff
         Map(nameof(ReportAggregate.EnteredStatus), expected.EnteredStatus, actual.EnteredStatus);
         Count(nameof(ReportAggregate.BacklogIn), expected.BacklogIn, actual.BacklogIn);
         Count(nameof(ReportAggregate.BacklogOut), expected.BacklogOut, actual.BacklogOut);
+        Map(nameof(ReportAggregate.BacklogByOpening), expected.BacklogByOpening, actual.BacklogByOpening);
         Count(nameof(ReportAggregate.Reopened), expected.Reopened, actual.Reopened);
         Count(nameof(ReportAggregate.Escalated), expected.Escalated, actual.Escalated);
         Count(nameof(ReportAggregate.Merged), expected.Merged, actual.Merged);

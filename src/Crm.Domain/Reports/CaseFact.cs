@@ -13,6 +13,8 @@ namespace Crm.Domain.Reports;
 /// <param name="AlertTarget">The target of an SLA warning or breach.</param>
 /// <param name="FirstResponse">Set when this event was the first response.</param>
 /// <param name="Resolution">Set when this event resolved the case.</param>
+/// <param name="OpenedAt">When the case was opened; set on facts that enter or leave the backlog, so the backlog's
+/// ageing at any instant is a sum of day aggregates (<see cref="BacklogAgeing"/>).</param>
 public sealed record CaseFact(
     string CaseId,
     long Sequence,
@@ -27,7 +29,8 @@ public sealed record CaseFact(
     bool LeftBacklog = false,
     SlaTarget? AlertTarget = null,
     CaseCompletion? FirstResponse = null,
-    CaseCompletion? Resolution = null)
+    CaseCompletion? Resolution = null,
+    DateTimeOffset? OpenedAt = null)
 {
     public string Key => CaseId + "/" + Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

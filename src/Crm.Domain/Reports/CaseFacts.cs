@@ -18,6 +18,8 @@ public static class CaseFacts
         var resolved = before?.Timeline.ResolvedAt is null && after.Timeline.ResolvedAt is not null;
         // Stryker disable once Conditional : the report is read only when something completed; evaluating it always
         // would cost a clock run per event, not change a fact.
+        var enteredBacklog = after.IsOpen && before is not { IsOpen: true };
+        var leftBacklog = before is { IsOpen: true } && !after.IsOpen;
         var report = responded || resolved ? SlaClock.Evaluate(policy, after.Timeline, e.At) : null;
         return new CaseFact(
             e.CaseId,
@@ -29,11 +31,12 @@ public static class CaseFacts
             after.Severity,
             after.Category,
             EnteredStatus: before is null || before.Status != after.Status ? after.Status : null,
-            EnteredBacklog: after.IsOpen && before is not { IsOpen: true },
-            LeftBacklog: before is { IsOpen: true } && !after.IsOpen,
+            EnteredBacklog: enteredBacklog,
+            LeftBacklog: leftBacklog,
             AlertTarget: e.Type is CaseEventType.SlaWarning or CaseEventType.SlaBreached ? e.Target : null,
             FirstResponse: responded ? Completion(report!.FirstResponse, after.Severity) : null,
-            Resolution: resolved ? Completion(report!.Resolution, after.Severity) : null);
+            Resolution: resolved ? Completion(report!.Resolution, after.Severity) : null,
+            OpenedAt: enteredBacklog || leftBacklog ? after.Timeline.OpenedAt : null);
     }
 
     private static CaseCompletion Completion(SlaTargetReport target, CaseSeverity severity) =>

@@ -37,6 +37,13 @@ public sealed record ReportAggregate
 
     public long Reopened { get; init; }
 
+    /// <summary>
+    /// The backlog's ledger: +1 when a case entered the backlog, -1 when it left, keyed by the quarter hour (UTC) the
+    /// case was opened in (<see cref="BacklogAgeing.Slot"/>). Summed over every day before an instant, it holds the
+    /// cases open at that instant by when they were opened; zero entries are dropped.
+    /// </summary>
+    public ImmutableSortedDictionary<long, long> BacklogByOpening { get; init; } = ImmutableSortedDictionary<long, long>.Empty;
+
     /// <summary>Escalations by people; breaches are counted per target.</summary>
     public long Escalated { get; init; }
 
@@ -77,7 +84,8 @@ public sealed record ReportAggregate
         other is not null && Facts == other.Facts && Opened == other.Opened &&
         Tallies.SameEntries(OpenedByKind, other.OpenedByKind) && Tallies.SameEntries(OpenedBySeverity, other.OpenedBySeverity) &&
         Tallies.SameEntries(OpenedByCategory, other.OpenedByCategory) && Tallies.SameEntries(OpenedByChannel, other.OpenedByChannel) &&
-        Tallies.SameEntries(EnteredStatus, other.EnteredStatus) && BacklogIn == other.BacklogIn && BacklogOut == other.BacklogOut &&
+        Tallies.SameEntries(EnteredStatus, other.EnteredStatus) && Tallies.SameEntries(BacklogByOpening, other.BacklogByOpening) &&
+        BacklogIn == other.BacklogIn && BacklogOut == other.BacklogOut &&
         Reopened == other.Reopened && Escalated == other.Escalated && Merged == other.Merged && Retriaged == other.Retriaged &&
         FirstResponseTimes == other.FirstResponseTimes && ResolutionTimes == other.ResolutionTimes &&
         MajorResolutionTimes == other.MajorResolutionTimes && FirstResponseSla == other.FirstResponseSla &&
@@ -114,6 +122,7 @@ public sealed record ReportAggregate
         {
             BacklogIn = next.BacklogIn + (fact.EnteredBacklog ? 1 : 0),
             BacklogOut = next.BacklogOut + (fact.LeftBacklog ? 1 : 0),
+            BacklogByOpening = BacklogAgeing.Count(next.BacklogByOpening, fact),
             Escalated = next.Escalated + (fact.Type == CaseEventType.Escalated ? 1 : 0),
             Merged = next.Merged + (fact.Type == CaseEventType.MergedInto ? 1 : 0),
             Retriaged = next.Retriaged + (fact.Type == CaseEventType.DetailsChanged ? 1 : 0),
@@ -172,6 +181,7 @@ public sealed record ReportAggregate
             EnteredStatus = Tallies.Merge(EnteredStatus, other.EnteredStatus),
             BacklogIn = BacklogIn + other.BacklogIn,
             BacklogOut = BacklogOut + other.BacklogOut,
+            BacklogByOpening = BacklogAgeing.Merge(BacklogByOpening, other.BacklogByOpening),
             Reopened = Reopened + other.Reopened,
             Escalated = Escalated + other.Escalated,
             Merged = Merged + other.Merged,

@@ -34,6 +34,7 @@ public sealed class ReportGenerator(IGrainFactory cluster, TimeProvider time)
         var policyTask = cluster.GetGrain<IServiceDeskGrain>(tenantId).GetSlaPolicyAsync();
         var tenantTask = cluster.GetGrain<ITenantGrain>(tenantId).GetAsync();
         var availabilityTask = reports.GetAvailabilityAsync(period.ToString());
+        var backlogTask = reports.GetBacklogAsync(period.ToString());
         var current = await currentTask;
         var earlier = await earlierTask;
         var policy = await policyTask;
@@ -49,7 +50,8 @@ public sealed class ReportGenerator(IGrainFactory cluster, TimeProvider time)
             new ContractTargets(policy.FirstResponse, policy.Resolution, policy.MajorResolution),
             await breachesTask,
             time.GetUtcNow(),
-            Availability: await availabilityTask);
+            Availability: await availabilityTask,
+            Backlog: await backlogTask);
         cancellationToken.ThrowIfCancellationRequested();
         return ServiceReportBuilder.Build(input with { Insights = await InsightsAsync(tenantId, period, input.Culture.Name) });
     }

@@ -19,4 +19,5 @@ public sealed record ReportInput(
     IReadOnlyList<SlaBreach> Breaches,
     DateTimeOffset GeneratedAt,
     IReadOnlyList<Crm.Contracts.Surveys.SurveyInsightsView>? Insights = null,
-    Crm.Contracts.Reports.PeriodAvailability? Availability = null);
+    Crm.Contracts.Reports.PeriodAvailability? Availability = null,
+    Crm.Contracts.Reports.PeriodBacklog? Backlog = null);

@@ -194,7 +194,21 @@ public static class ServiceReportBuilder
                 [ReportCell.Of(t["BacklogOut"]), ReportCell.Of(t.Number(a.BacklogOut), a.BacklogOut)],
                 [ReportCell.Of(t["BacklogChange"]), ReportCell.Of(a.BacklogChange.ToString("+#,0;-#,0;0", t.Culture), a.BacklogChange)],
             ]);
-        return new ReportSection(t["SectionBacklog"], [], [table], []);
+        if (input.Backlog is not { } backlog)
+        {
+            return new ReportSection(t["SectionBacklog"], [], [table], []);
+        }
+
+        // The level and ageing at the period's end: summed from every day's ledger, never from the cases.
+        var ageing = new ReportTable(
+            "backlog-ageing",
+            t["BacklogAgeingTitle"],
+            [t["ColAge"], t["ColOpenCases"]],
+            [
+                .. BacklogAgeing.Bands.Select(b => (IReadOnlyList<ReportCell>)[ReportCell.Of(t["BacklogAge" + b]), ReportCell.Of(t.Number(backlog.Count(b)), backlog.Count(b))]),
+                [ReportCell.Of(t["BacklogOpenTotal"]), ReportCell.Of(t.Number(backlog.Open), backlog.Open)],
+            ]);
+        return new ReportSection(t["SectionBacklog"], [t.Format("BacklogAgeingAt", t.LocalTime(backlog.At, input.Zone))], [table, ageing], []);
     }
 
     private static ReportSection Breakdown(ReportInput input, ReportText t)

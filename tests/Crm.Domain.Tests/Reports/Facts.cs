@@ -41,7 +41,8 @@ internal static class Facts
             LeftBacklog: Next(4) == 0,
             AlertTarget: type is CaseEventType.SlaWarning or CaseEventType.SlaBreached ? (SlaTarget)Next(2) : null,
             FirstResponse: Completion(),
-            Resolution: Completion());
+            Resolution: Completion(),
+            OpenedAt: at.AddMinutes(-Next(6000)));
     }
 
     public static SurveyFact Survey(ulong seed, int index) => new(

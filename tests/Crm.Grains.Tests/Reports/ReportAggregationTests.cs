@@ -69,6 +69,44 @@ public sealed class ReportAggregationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Backlog_AtThePeriodsEnd_ComesFromTheDayAggregates_ByAgeBand()
+    {
+        var desk = await ShanghaiDeskAsync(fixture.Client);
+        var month = ThisMonth();
+        var a = await desk.OpenAsync(desk.Report());
+        var b = await desk.OpenAsync(desk.Report());
+        var c = await desk.OpenAsync(desk.Report());
+        await desk.Case(c.CaseId).ApplyAsync(CaseAction.Resolve, null, "agent-1");
+        await CaseDesk.EventuallyAsync(() => Reports(desk).GetPeriodAsync(month), p => p.Aggregate.BacklogOut == 1 && p.Aggregate.BacklogIn == 3, Patience);
+
+        // The month is in progress: counted now, every case minutes old.
+        var now = await Reports(desk).GetBacklogAsync(month);
+        Assert.Equal(2, now.Count(BacklogAgeBand.UpTo2Hours));
+        Assert.Equal(2, now.Open);
+
+        // A case opened four days before the month's end, still open at it, from a day grain in Azurite.
+        var zone = ReportClock.Zone(Shanghai);
+        var end = ReportPeriod.Parse("2026-10").EndsAt(zone);
+        var opened = end.AddDays(-4);
+        await Reports(desk).RecordCaseAsync(Fact("old-open", 1, opened) with { OpenedAt = opened });
+        await Reports(desk).RecordCaseAsync(Fact("old-shut", 1, opened) with { OpenedAt = opened });
+        await Reports(desk).RecordCaseAsync(Fact("old-shut", 2, end.AddHours(-1), CaseEventType.StatusChanged) with
+        {
+            EnteredStatus = CaseStatus.Resolved, EnteredBacklog = false, LeftBacklog = true, OpenedAt = opened,
+        });
+        await Reports(desk).RecordCaseAsync(Fact("late-shut", 1, end.AddHours(-3)) with { OpenedAt = end.AddHours(-3) });
+        await Reports(desk).RecordCaseAsync(Fact("late-shut", 2, end.AddHours(1), CaseEventType.StatusChanged) with
+        {
+            EnteredStatus = CaseStatus.Resolved, EnteredBacklog = false, LeftBacklog = true, OpenedAt = end.AddHours(-3),
+        });
+        var october = await Reports(desk).GetBacklogAsync("2026-10");
+        Assert.Equal(end, october.At);
+        Assert.Equal(1, october.Count(BacklogAgeBand.Over3Days));
+        Assert.Equal(1, october.Count(BacklogAgeBand.UpTo4Hours));
+        Assert.Equal(2, october.Open);
+    }
+
+    [Fact]
     public async Task RepeatedFact_IsCountedOnce()
     {
         var desk = await ShanghaiDeskAsync(fixture.Client);
