@@ -40,7 +40,8 @@ public sealed record SentimentOptions(
     int WordNgramLength = 2,
     TrainerKind Trainer = TrainerKind.Lbfgs,
     float L2Regularization = 0.01f,
-    bool LexiconFeatures = true)
+    bool LexiconFeatures = true,
+    FeatureWeighting Weighting = FeatureWeighting.Tf)
 {
     public static SentimentOptions Default { get; } = new();
 
@@ -50,5 +51,14 @@ public sealed record SentimentOptions(
 
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}{(LexiconFeatures ? ", lexicon cues" : string.Empty)}");
+            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}{(LexiconFeatures ? ", lexicon cues" : string.Empty)}{WeightingText}");
+
+    // Added after models were stored: a stored text without it was trained with Tf, so Tf adds nothing to the text.
+    private string WeightingText => Weighting switch
+    {
+        FeatureWeighting.Tf => string.Empty,
+        FeatureWeighting.TfIdf => ", TF-IDF",
+        FeatureWeighting.LogCountRatio => ", log-count-ratio weights",
+        _ => $", {Weighting}",
+    };
 }
