@@ -41,7 +41,8 @@ public sealed record SentimentOptions(
     TrainerKind Trainer = TrainerKind.Lbfgs,
     float L2Regularization = 0.01f,
     bool LexiconFeatures = true,
-    FeatureWeighting Weighting = FeatureWeighting.Tf)
+    FeatureWeighting Weighting = FeatureWeighting.Tf,
+    bool NegationScope = false)
 {
     public static SentimentOptions Default { get; } = new();
 
@@ -51,7 +52,7 @@ public sealed record SentimentOptions(
 
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}{(LexiconFeatures ? ", lexicon cues" : string.Empty)}{WeightingText}");
+            $"{Features} (chars 1-{CharNgramLength}, words 1-{WordNgramLength}), {Trainer}{(Trainer == TrainerKind.Lbfgs ? $" (L2 {L2Regularization})" : string.Empty)}{(LexiconFeatures ? ", lexicon cues" : string.Empty)}{WeightingText}{(NegationScope ? ", negation scope" : string.Empty)}");
 
     // Added after models were stored: a stored text without it was trained with Tf, so Tf adds nothing to the text.
     private string WeightingText => Weighting switch

@@ -110,7 +110,7 @@ internal static class SentimentPipeline
         return new SentimentRow
         {
             Text = normalized,
-            Words = options.UsesWords ? WordSegmenter.Segment(normalized) : string.Empty,
+            Words = !options.UsesWords ? string.Empty : options.NegationScope ? NegationScope.Segment(normalized) : WordSegmenter.Segment(normalized),
             // The team's cue counts as prior knowledge the learner can weigh: it helps most where labels are few.
             Lexicon = [MathF.Log(1 + cues.PositiveCues), MathF.Log(1 + cues.NegativeCues)],
             Label = dissatisfied,

@@ -25,6 +25,8 @@ public sealed class SentimentOptionsTests
             (SentimentOptions.Default with { Weighting = FeatureWeighting.LogCountRatio }).ToString());
         Assert.Equal("Words (chars 1-3, words 1-2), Lbfgs (L2 0.01), TF-IDF",
             new SentimentOptions(FeatureSet.Words, LexiconFeatures: false, Weighting: FeatureWeighting.TfIdf).ToString());
+        Assert.Equal("Words (chars 1-3, words 1-2), Lbfgs (L2 0.01), negation scope",
+            new SentimentOptions(FeatureSet.Words, LexiconFeatures: false, NegationScope: true).ToString());
     }
 
     [Fact]

@@ -40,10 +40,11 @@ public sealed class SentimentTrainingTests
     [InlineData(FeatureWeighting.Tf)]
     [InlineData(FeatureWeighting.TfIdf)]
     [InlineData(FeatureWeighting.LogCountRatio)]
-    public void SaveThenLoad_SameProbabilities(FeatureWeighting weighting)
+    [InlineData(FeatureWeighting.LogCountRatio, true)]
+    public void SaveThenLoad_SameProbabilities(FeatureWeighting weighting, bool negation = false)
     {
-        var model = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { Weighting = weighting }).Model;
-        string[] texts = ["质量差", "很满意", "slow and cold"];
+        var model = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { Weighting = weighting, NegationScope = negation }).Model;
+        string[] texts = ["质量差", "很满意", "slow and cold", "not slow, not cold"];
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
