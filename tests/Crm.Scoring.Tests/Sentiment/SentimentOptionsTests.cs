@@ -19,10 +19,11 @@ public sealed class SentimentOptionsTests
     [Fact]
     public void ToString_NamesFeaturesLengthsTrainerAndCues()
     {
-        Assert.Equal("WordsAndChars (chars 1-3, words 1-2), Lbfgs (L2 0.01), lexicon cues", SentimentOptions.Default.ToString());
+        Assert.Equal("WordsAndChars (chars 1-3, words 1-2), Lbfgs (L2 0.1), lexicon cues, log-count-ratio weights, negation scope", SentimentOptions.Default.ToString());
+        Assert.Equal("WordsAndChars (chars 1-3, words 1-2), Lbfgs (L2 0.01), lexicon cues", new SentimentOptions().ToString());
         Assert.Equal("Chars (chars 1-4, words 1-1), Sdca", new SentimentOptions(FeatureSet.Chars, 4, 1, TrainerKind.Sdca, LexiconFeatures: false).ToString());
         Assert.Equal("WordsAndChars (chars 1-3, words 1-2), Lbfgs (L2 0.01), lexicon cues, log-count-ratio weights",
-            (SentimentOptions.Default with { Weighting = FeatureWeighting.LogCountRatio }).ToString());
+            new SentimentOptions(Weighting: FeatureWeighting.LogCountRatio).ToString());
         Assert.Equal("Words (chars 1-3, words 1-2), Lbfgs (L2 0.01), TF-IDF",
             new SentimentOptions(FeatureSet.Words, LexiconFeatures: false, Weighting: FeatureWeighting.TfIdf).ToString());
         Assert.Equal("Words (chars 1-3, words 1-2), Lbfgs (L2 0.01), negation scope",
@@ -44,11 +45,12 @@ public sealed class SentimentOptionsTests
     public void Json_Weighting_RoundTripsByName()
     {
         var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
-        var options = SentimentOptions.Default with { Weighting = FeatureWeighting.LogCountRatio };
+        var options = SentimentOptions.Default;
 
         var json = System.Text.Json.JsonSerializer.Serialize(options, web);
 
         Assert.Contains("\"weighting\":\"LogCountRatio\"", json);
+        Assert.Contains("\"negationScope\":true", json);
         Assert.Equal(options, System.Text.Json.JsonSerializer.Deserialize<SentimentOptions>(json, web));
     }
 }
