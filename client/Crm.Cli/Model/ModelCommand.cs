@@ -39,16 +39,18 @@ public static class ModelCommand
         var trainer = new Option<TrainerKind>("--trainer") { Description = "Learner (default: the product's).", DefaultValueFactory = _ => SentimentOptions.Default.Trainer };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization of the L-BFGS learner.", DefaultValueFactory = _ => SentimentOptions.Default.L2Regularization };
         var noLexicon = new Option<bool>("--no-lexicon-features") { Description = "Leave the lexicon rule's cue counts out of the features." };
+        var weighting = new Option<FeatureWeighting>("--weighting") { Description = "N-gram weighting: Tf, TfIdf or LogCountRatio (naive-Bayes log-count ratios, NBSVM).", DefaultValueFactory = _ => SentimentOptions.Default.Weighting };
+        var negation = new Option<bool>("--negation-scope") { Description = "Mark English words after a negator (not, never, don't, ...) up to the next punctuation as not_word (default: the product's; --negation-scope false turns it off).", DefaultValueFactory = _ => SentimentOptions.Default.NegationScope };
         var command = new Command("evaluate", "Trains the comment-sentiment pipeline on --train and scores --test (or cross-validates with --folds); prints accuracy, macro-F1, AUC, row counts and training time.")
         {
-            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2, noLexicon,
+            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2, noLexicon, weighting, negation,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             try
             {
-                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2), !parse.GetValue(noLexicon));
+                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2), !parse.GetValue(noLexicon), parse.GetValue(weighting), parse.GetValue(negation));
                 if (options.CharNgramLength is < 1 or > 6 || options.WordNgramLength is < 1 or > 4)
                 {
                     throw new ScoringInputException("--char-ngrams must be 1 to 6 and --word-ngrams 1 to 4.");

@@ -34,6 +34,21 @@ public static partial class FeaturizationText
             parts.Add(text["Featurization.Lexicon"]);
         }
 
+        if (m.Groups["tfidf"].Success)
+        {
+            parts.Add(text["Featurization.TfIdf"]);
+        }
+
+        if (m.Groups["nb"].Success)
+        {
+            parts.Add(text["Featurization.LogCountRatio"]);
+        }
+
+        if (m.Groups["negation"].Success)
+        {
+            parts.Add(text["Featurization.Negation"]);
+        }
+
         var learner = m.Groups["trainer"].Value switch
         {
             "Lbfgs" => text["Featurization.Lbfgs", m.Groups["l2"].Value],
@@ -44,6 +59,6 @@ public static partial class FeaturizationText
         return text["Featurization.Value", string.Join(text["Featurization.And"], parts), learner];
     }
 
-    [GeneratedRegex(@"^(?<features>Chars|Words|WordsAndChars) \(chars 1-(?<chars>\d+), words 1-(?<words>\d+)\), (?<trainer>\w+)(?: \(L2 (?<l2>[0-9.eE+-]+)\))?(?<lexicon>, lexicon cues)?$")]
+    [GeneratedRegex(@"^(?<features>Chars|Words|WordsAndChars) \(chars 1-(?<chars>\d+), words 1-(?<words>\d+)\), (?<trainer>\w+)(?: \(L2 (?<l2>[0-9.eE+-]+)\))?(?<lexicon>, lexicon cues)?(?<tfidf>, TF-IDF)?(?<nb>, log-count-ratio weights)?(?<negation>, negation scope)?$")]
     private static partial Regex Shape();
 }

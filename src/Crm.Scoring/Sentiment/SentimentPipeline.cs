@@ -19,8 +19,34 @@ internal static class SentimentPipeline
     private const string WordFeatures = "WordFeatures";
     private const string Features = "Features";
 
-    public static IEstimator<ITransformer> Build(MLContext ml, SentimentOptions options)
+    /// <summary>
+    /// Fits the whole model on prepared rows: featurizers, then (for <see cref="FeatureWeighting.LogCountRatio"/>) each
+    /// n-gram block's scaling from the training labels, then the learner; one chain, saved and loaded as one file.
+    /// </summary>
+    public static ITransformer Fit(MLContext ml, SentimentOptions options, IDataView data)
     {
+        var (featurizer, columns) = BuildFeaturizer(ml, options);
+        var fitted = new List<ITransformer> { featurizer.Fit(data) };
+        var featurized = fitted[0].Transform(data);
+        if (options.Weighting == FeatureWeighting.LogCountRatio)
+        {
+            foreach (var column in columns.Where(c => c is CharFeatures or WordFeatures))
+            {
+                var scaling = LogCountRatioScaling.Fit(ml, featurized, column, Label);
+                fitted.Add(scaling);
+                featurized = scaling.Transform(featurized);
+            }
+        }
+
+        fitted.Add(BuildLearner(ml, options, columns).Fit(featurized));
+        return new TransformerChain<ITransformer>([.. fitted]);
+    }
+
+    private static (IEstimator<ITransformer> Featurizer, List<string> Columns) BuildFeaturizer(MLContext ml, SentimentOptions options)
+    {
+        var weighting = options.Weighting == FeatureWeighting.TfIdf
+            ? NgramExtractingEstimator.WeightingCriteria.TfIdf
+            : NgramExtractingEstimator.WeightingCriteria.Tf;
         var columns = new List<string>();
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
         if (options.UsesChars)
@@ -32,7 +58,7 @@ internal static class SentimentPipeline
                 KeepNumbers = true,
                 KeepDiacritics = true,
                 WordFeatureExtractor = null,
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true, Weighting = weighting },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, Text));
             columns.Add(CharFeatures);
@@ -46,7 +72,7 @@ internal static class SentimentPipeline
                 KeepPunctuations = false,
                 KeepNumbers = true,
                 KeepDiacritics = true,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true },
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true, Weighting = weighting },
                 CharFeatureExtractor = null,
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, Words));
@@ -58,7 +84,12 @@ internal static class SentimentPipeline
             columns.Add(Lexicon);
         }
 
-        pipeline = pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
+        return (pipeline, columns);
+    }
+
+    private static IEstimator<ITransformer> BuildLearner(MLContext ml, SentimentOptions options, List<string> columns)
+    {
+        var pipeline = ml.Transforms.Concatenate(Features, [.. columns]);
         return options.Trainer switch
         {
             TrainerKind.Sdca => pipeline.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(Label, Features)),
@@ -79,7 +110,7 @@ internal static class SentimentPipeline
         return new SentimentRow
         {
             Text = normalized,
-            Words = options.UsesWords ? WordSegmenter.Segment(normalized) : string.Empty,
+            Words = !options.UsesWords ? string.Empty : options.NegationScope ? NegationScope.Segment(normalized) : WordSegmenter.Segment(normalized),
             // The team's cue counts as prior knowledge the learner can weigh: it helps most where labels are few.
             Lexicon = [MathF.Log(1 + cues.PositiveCues), MathF.Log(1 + cues.NegativeCues)],
             Label = dissatisfied,

@@ -22,7 +22,7 @@ public static class SentimentTraining
         var ml = new MLContext(seed: Seed);
         var prepared = rows.Select(r => SentimentPipeline.Prepare(r.Text, !r.Positive, options)).ToArray();
         var data = ml.Data.LoadFromEnumerable(prepared);
-        var transformer = SentimentPipeline.Build(ml, options).Fit(data);
+        var transformer = SentimentPipeline.Fit(ml, options, data);
         return new TrainedSentiment(new SentimentModel(ml, transformer, data.Schema, options), clock.Elapsed);
     }
 

@@ -66,6 +66,16 @@ public sealed class FeaturizationTextTests
     }
 
     [Fact]
+    public void Describe_TheWeightsAndNegationScope_NamesEach()
+    {
+        var text = FeaturizationText.Describe("WordsAndChars (chars 1-3, words 1-2), Lbfgs (L2 0.1), lexicon cues, log-count-ratio weights, negation scope", new Echo());
+
+        Assert.Equal("Featurization.Value(Featurization.Words(2)Featurization.AndFeaturization.Chars(3)Featurization.AndFeaturization.Lexicon"
+            + "Featurization.AndFeaturization.LogCountRatioFeaturization.AndFeaturization.Negation,Featurization.Lbfgs(0.1))", text);
+        Assert.Contains("Featurization.TfIdf", FeaturizationText.Describe("Chars (chars 1-3, words 1-2), Lbfgs (L2 0.01), TF-IDF", new Echo()));
+    }
+
+    [Fact]
     public void Describe_UnknownShape_IsShownAsStored() =>
         Assert.Equal("something else", FeaturizationText.Describe("something else", new Echo()));
 }

@@ -44,6 +44,21 @@ public sealed class ModelEvaluateCommandTests : IDisposable
         Assert.Contains("lexicon rule:", output);
     }
 
+    [Theory]
+    [InlineData("LogCountRatio", "log-count-ratio weights, negation scope")]
+    [InlineData("TfIdf", "TF-IDF, negation scope")]
+    public async Task Evaluate_Weighting_NamesItAndKeepsTheFixedJsonFields(string weighting, string described)
+    {
+        var (exit, output, error) = await InvokeAsync("model", "evaluate", "--train", Train, "--test", Test, "--text", "review", "--label", "label", "--json", "--weighting", weighting);
+
+        Assert.True(exit == 0, error);
+        var json = LastLineJson(output);
+        Assert.Equal(["accuracy", "macroF1", "auc", "trainRows", "testRows", "trainSeconds"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(20, json.GetProperty("trainRows").GetInt32());
+        Assert.Equal(6, json.GetProperty("testRows").GetInt32());
+        Assert.Contains($"model: comment sentiment, WordsAndChars (chars 1-3, words 1-2), Lbfgs (L2 0.1), lexicon cues, {described}", output);
+    }
+
     [Fact]
     public async Task Evaluate_WithoutJson_PrintsTheFiguresForPeople()
     {

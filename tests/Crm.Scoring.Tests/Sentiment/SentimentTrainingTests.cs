@@ -13,9 +13,12 @@ public sealed class SentimentTrainingTests
     [InlineData(FeatureSet.WordsAndChars, TrainerKind.Sdca)]
     [InlineData(FeatureSet.WordsAndChars, TrainerKind.Lbfgs)]
     [InlineData(FeatureSet.WordsAndChars, TrainerKind.AveragedPerceptron)]
-    public void Train_TinyReviews_ScoresUnseenComplaintsAboveUnseenPraise(FeatureSet features, TrainerKind trainer)
+    [InlineData(FeatureSet.WordsAndChars, TrainerKind.Lbfgs, FeatureWeighting.TfIdf)]
+    [InlineData(FeatureSet.WordsAndChars, TrainerKind.Lbfgs, FeatureWeighting.LogCountRatio)]
+    [InlineData(FeatureSet.Chars, TrainerKind.Lbfgs, FeatureWeighting.LogCountRatio)]
+    public void Train_TinyReviews_ScoresUnseenComplaintsAboveUnseenPraise(FeatureSet features, TrainerKind trainer, FeatureWeighting weighting = FeatureWeighting.Tf)
     {
-        var model = SentimentTraining.Train(TinyReviews.All, new SentimentOptions(features, Trainer: trainer)).Model;
+        var model = SentimentTraining.Train(TinyReviews.All, new SentimentOptions(features, Trainer: trainer, Weighting: weighting)).Model;
 
         var scores = model.ScoreBatch(["饭菜凉了，送得太慢", "The room was dirty and the staff rude", "味道很好，送得很快", "Great food, friendly staff"]);
 
@@ -33,11 +36,15 @@ public sealed class SentimentTrainingTests
         Assert.Contains("both labels", error.Message);
     }
 
-    [Fact]
-    public void SaveThenLoad_SameProbabilities()
+    [Theory]
+    [InlineData(FeatureWeighting.Tf)]
+    [InlineData(FeatureWeighting.TfIdf)]
+    [InlineData(FeatureWeighting.LogCountRatio)]
+    [InlineData(FeatureWeighting.LogCountRatio, true)]
+    public void SaveThenLoad_SameProbabilities(FeatureWeighting weighting, bool negation = false)
     {
-        var model = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default).Model;
-        string[] texts = ["质量差", "很满意", "slow and cold"];
+        var model = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { Weighting = weighting, NegationScope = negation }).Model;
+        string[] texts = ["质量差", "很满意", "slow and cold", "not slow, not cold"];
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
