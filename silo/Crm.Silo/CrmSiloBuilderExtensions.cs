@@ -32,6 +32,7 @@ public static class CrmSiloBuilderExtensions
         silo.Services.AddCrmWebhooks();
         silo.Services.AddCrmReportSchedules();
         silo.Services.AddOptions<Grains.Surveys.SurveyOptions>().BindConfiguration(Grains.Surveys.SurveyOptions.SectionName);
+        silo.Services.AddOptions<Grains.Surveys.SurveyInsightsOptions>().BindConfiguration(Grains.Surveys.SurveyInsightsOptions.SectionName);
         // One group commit per silo, so concurrent audit records of a tenant share a batch write.
         silo.Services.AddSingleton<Grains.Audit.AuditGroupCommit>();
         // One scorer per tenant for the whole silo: models are large and their engines pooled, so grains share them.

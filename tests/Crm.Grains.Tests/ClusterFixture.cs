@@ -133,6 +133,13 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.MinimumPerLabel = 8;
             });
 
+            // Background insights a second after the last batch; a first view waits for its result as it did before.
+            silo.Services.Configure<Crm.Grains.Surveys.SurveyInsightsOptions>(options =>
+            {
+                options.RecomputeAfter = TimeSpan.FromSeconds(1);
+                options.FirstResultWait = TimeSpan.FromSeconds(90);
+            });
+
             // Orleans refuses reminder periods under a minute by default; webhook tests wait on one after a restart.
             silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<ICustomerDirectoryStore>(sp => new FlakyDirectoryStore(

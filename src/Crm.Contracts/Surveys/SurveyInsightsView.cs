@@ -9,6 +9,9 @@ namespace Crm.Contracts.Surveys;
 /// <param name="Method">How drivers are ranked: "permutation-feature-importance" (see <see cref="DriverView"/>).</param>
 /// <param name="ModelAuc">Cross-validated AUC of the driver model; null with too few responses.</param>
 /// <param name="Tones">Comments by tone (dissatisfied, neutral, satisfied) as the comment scorer sees them.</param>
+/// <param name="ComputedAt">When the figures were computed: the "as of" of a result computed in the background.</param>
+/// <param name="Recomputing">Responses arrived since <paramref name="ComputedAt"/>; a newer result is being computed.</param>
+/// <param name="Pending">No result has been computed yet (the first is under way): every figure is empty.</param>
 [GenerateSerializer, Immutable, Alias("crm.surveys.insights")]
 public sealed record SurveyInsightsView(
     [property: Id(0)] string SurveyId,
@@ -27,7 +30,9 @@ public sealed record SurveyInsightsView(
     [property: Id(13)] ImmutableArray<RecommendationView> Recommendations,
     [property: Id(14)] ToneCountsView Tones,
     [property: Id(15)] string Language,
-    [property: Id(16)] DateTimeOffset ComputedAt);
+    [property: Id(16)] DateTimeOffset ComputedAt,
+    [property: Id(17)] bool Recomputing = false,
+    [property: Id(18)] bool Pending = false);
 
 /// <summary>
 /// A driver: a case fact, a dimension rating, or one value of a category (e.g. <c>channel=Email</c>). Its importance is

@@ -1,51 +1,54 @@
-using Crm.Contracts.Scoring;
 using Crm.Contracts.Common;
+using Crm.Contracts.Scoring;
 using Crm.Contracts.Surveys;
 using Crm.Domain.Common;
 using Crm.Domain.Localization;
 using Crm.Domain.Surveys;
 using Crm.Grains.Scoring;
-using Crm.Scoring;
-using Crm.Scoring.Insight;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Grains.Surveys;
 
 /// <summary>
-/// Drivers, themes and recommendations for a survey's responses (key: tenant/survey). It reads the matching responses
-/// from the store, ranks drivers by permutation feature importance (<see cref="DriverAnalysis"/>), contrasts the words
-/// of dissatisfied and satisfied comments (<see cref="ThemeContrast"/>) and derives recommendations. A result is kept
-/// per query with the survey's response count it saw, and reused until that count moves: a page view costs one call
-/// to the results grain, not a model. Nothing is persisted: a new activation computes again.
+/// Serves a survey's insights (key: tenant/survey). The default query's result is computed in the background by
+/// <see cref="SurveyInsightsComputeGrain"/>, a while after the last batch of responses (debounced, one at a time), and
+/// stored, so a view, or a new activation after a restart, answers at once with the last result, its time and count,
+/// and whether a newer one is under way. Filtered queries are computed when asked and kept in memory per query until
+/// the survey's response count moves.
 /// </summary>
-public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScoring scoring, TimeProvider time) : Grain, ISurveyInsightsGrain
+public sealed partial class SurveyInsightsGrain(
+    [PersistentState("survey-insights", CrmStorage.Name)] IPersistentState<SurveyInsightsState> state,
+    ISurveyResponseStore store,
+    ICommentScoring scoring,
+    IOptions<SurveyInsightsOptions> options,
+    TimeProvider time,
+    ILogger<SurveyInsightsGrain> logger) : Grain, ISurveyInsightsGrain
 {
-    public const string Method = "permutation-feature-importance";
-
-    /// <summary>Fewer responses than this give no drivers: the same floor as every other survey figure.</summary>
-    public const int MinResponses = SurveyStatistics.MinResponses;
-
-    /// <summary>Each side (satisfied, dissatisfied) needs this many, or five folds cannot each hold both.</summary>
-    public const int MinEachSide = 10;
-
-    public const int Folds = 5;
-    public const int Permutations = 10;
-    private const int PageSize = 1000;
     private const int CacheSize = 16;
     private const int TonePagesPerCall = 5;
+    private static readonly SurveyResultsQuery DefaultQuery = new();
 
-    private readonly Dictionary<SurveyResultsQuery, Computed> _cache = [];
+    private readonly Dictionary<SurveyResultsQuery, SurveyInsightsSnapshot> _cache = [];
+    private IGrainTimer? _timer;
+    private bool _armed;
+    private DateTimeOffset? _pendingSince;
+    private Task? _running;
 
     public async Task<SurveyInsightsView> GetInsightsAsync(SurveyResultsQuery query, string language)
     {
         query = (query ?? new()) with { By = ResultsBreakdown.None };
         SurveyProblems.ThrowIfAny(query.ToDomain().Validate());
         var lang = Languages.Normalize(language) ?? Languages.Default;
-        var key = this.GetPrimaryKeyString();
-        // Settled: the responses accepted a moment ago are in the rows read below.
-        var seen = await GrainFactory.GetGrain<ISurveyResultsGrain>(key).SettleAsync();
+        var seen = await GrainFactory.GetGrain<ISurveyResultsGrain>(this.GetPrimaryKeyString()).CountAsync();
+        if (query == DefaultQuery)
+        {
+            return await DefaultViewAsync(seen, lang);
+        }
+
         if (!_cache.TryGetValue(query, out var computed) || computed.Seen != seen)
         {
-            computed = await ComputeAsync(query, seen);
+            computed = await Compute().ComputeAsync(query);
             if (_cache.Count >= CacheSize)
             {
                 _cache.Clear();
@@ -54,8 +57,17 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
             _cache[query] = computed;
         }
 
-        return Render(computed, query, lang);
+        return In(computed, lang);
     }
+
+    public Task ResponsesArrivedAsync()
+    {
+        Schedule(options.Value.RecomputeAfter);
+        return Task.CompletedTask;
+    }
+
+    public Task<SurveyInsightsView?> GetStoredInsightsAsync(string language) =>
+        Task.FromResult(state.State.Default is { } stored ? In(stored, Languages.Normalize(language) ?? Languages.Default) : null);
 
     public async Task<ScoredResponsePage> ListScoredResponsesAsync(ResponseFilter filter, CommentTone? tone, int pageSize, string? continuationToken)
     {
@@ -73,7 +85,7 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         {
             var (page, next) = await store.QueryResponsesAsync(tenantId, surveyId, filter, pageSize, token);
             token = next;
-            var scores = ScoresOf(tenantId, page);
+            var scores = SurveyInsightsComputeGrain.ScoresOf(scoring, tenantId, page);
             for (var i = 0; i < page.Count; i++)
             {
                 var (response, score) = (page[i], scores[i]);
@@ -92,71 +104,106 @@ public sealed class SurveyInsightsGrain(ISurveyResponseStore store, ICommentScor
         return new ScoredResponsePage([.. items], token);
     }
 
+    private async Task<SurveyInsightsView> DefaultViewAsync(long seen, string language)
+    {
+        if (state.State.Default is { } stored)
+        {
+            // Stale (responses the poke did not cover, e.g. recorded before a restart): refresh now, not after the debounce.
+            if (stored.Seen != seen && _running is null && !_armed)
+            {
+                Schedule(TimeSpan.Zero);
+            }
+
+            return In(stored, language) with { Recomputing = stored.Seen != seen || _running is not null };
+        }
+
+        // The first result: start it now and wait a little, so a small survey's first view still shows figures.
+        var running = _running ?? Start();
+        await Task.WhenAny(running, Task.Delay(options.Value.FirstResultWait, time));
+        return state.State.Default is { } first
+            ? In(first, language)
+            : new SurveyInsightsView(
+                SurveyKey.Parse(this.GetPrimaryKeyString()).Id, DefaultQuery, 0, 0, SurveyInsightsComputeGrain.MinResponses, SurveyInsightsComputeGrain.MinEachSide,
+                false, SurveyInsightsComputeGrain.Method, SurveyInsightsComputeGrain.Folds, SurveyInsightsComputeGrain.Permutations, null, [], [], [],
+                new ToneCountsView(0, 0, 0, scoring.ServingVersion(SurveyKey.Parse(this.GetPrimaryKeyString()).TenantId)), language, time.GetUtcNow(),
+                Recomputing: true, Pending: true);
+    }
+
     /// <summary>
-    /// Each response's comment score, in order (null without a comment): the one stored when it was recorded, so it
-    /// names the model that made it; only rows recorded before scores were stored are scored now, in one batch.
+    /// (Re)arms the one recompute timer <paramref name="due"/> from now: each batch postpones it, so a burst of batches
+    /// costs one computation, but never past <see cref="SurveyInsightsOptions.LongestDelay"/> after the first of them.
     /// </summary>
-    private IReadOnlyList<CommentScore?> ScoresOf(string tenantId, IReadOnlyList<SurveyResponseEvent> responses)
+    private void Schedule(TimeSpan due)
     {
-        var missing = responses.Where(r => r.CommentScore is null && !string.IsNullOrWhiteSpace(r.Answers.Comment)).Select(r => r.Answers.Comment!).ToArray();
-        var fresh = scoring.ScoreBatch(tenantId, missing);
-        var k = 0;
-        return [.. responses.Select(r => string.IsNullOrWhiteSpace(r.Answers.Comment) ? null : r.CommentScore ?? fresh[k++])];
-    }
-
-    private async Task<Computed> ComputeAsync(SurveyResultsQuery query, long seen)
-    {
-        var (tenantId, surveyId) = SurveyKey.Parse(this.GetPrimaryKeyString());
-        var responses = new List<SurveyResponseEvent>();
-        string? token = null;
-        do
+        var now = time.GetUtcNow();
+        _pendingSince ??= now;
+        if (_armed && now - _pendingSince.Value + due > options.Value.LongestDelay)
         {
-            var (items, next) = await store.QueryResponsesAsync(tenantId, surveyId, new ResponseFilter(query), PageSize, token);
-            responses.AddRange(items);
-            token = next;
-        }
-        while (token is not null);
-
-        var survey = await GrainFactory.GetGrain<ISurveyGrain>(this.GetPrimaryKeyString()).GetAsync();
-        var records = responses.Select(InsightRecords.From).ToArray();
-        var dissatisfied = records.Count(r => !r.Satisfied);
-        var scores = ScoresOf(tenantId, responses).OfType<CommentScore>().ToArray();
-        var tones = new ToneCountsView(
-            scores.Count(s => s.Tone == CommentTone.Dissatisfied), scores.Count(s => s.Tone == CommentTone.Neutral), scores.Count(s => s.Tone == CommentTone.Satisfied),
-            scores.Length > 0 ? scores[0].ModelVersion : scoring.ServingVersion(tenantId));
-        var enough = records.Length >= MinResponses && dissatisfied >= MinEachSide && records.Length - dissatisfied >= MinEachSide;
-        if (!enough)
-        {
-            return new Computed(seen, records.Length, dissatisfied, null, [], [], tones, new Dictionary<string, (string, string)>(), time.GetUtcNow());
+            return;
         }
 
-        var analysis = DriverAnalysis.Analyze(records, Folds, Permutations);
-        var themes = ThemeContrast.Find([.. records.Where(r => !string.IsNullOrWhiteSpace(r.Comment)).Select(r => (r.Comment!, r.Satisfied))], ThemeTokenizer.Terms, c => c);
-        var labels = InsightRecords.Labels(survey?.Current.Content, records.Select(r => r.Categories.GetValueOrDefault(InsightRecords.Category)).OfType<string>().Distinct());
-        var effects = analysis.Drivers.Where(d => d.Significant).Select(d => d.Effect).OfType<DriverEffect>();
-        var recommendations = Recommendations.Derive(effects, themes, records.Length, labels);
-        return new Computed(seen, records.Length, dissatisfied, analysis, themes, recommendations, tones, labels, time.GetUtcNow());
+        // One one-shot timer per activation, re-armed with Change rather than disposed and made again.
+        _armed = true;
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
     }
 
-    private SurveyInsightsView Render(Computed c, SurveyResultsQuery query, string language)
+    private async Task OnTimerAsync(CancellationToken cancellation)
     {
-        var chinese = language == Languages.Chinese;
-        string Label(string driver) => c.Labels.TryGetValue(driver, out var l) ? (chinese ? l.Chinese : l.English) : driver;
-        var drivers = c.Analysis?.Drivers.Select(d => new DriverView(
-            d.Importance.Slot, Label(d.Importance.Slot), d.Importance.AucDrop, d.Importance.PermutationSpread, d.Importance.FoldSpread, d.Importance.Repeats, d.Significant,
-            d.Effect is { } e
-                ? new DriverEffectView(e.Threshold, e.AdverseAbove, e.AdverseRows, e.OtherRows, e.AdverseSatisfied, e.OtherSatisfied, e.Difference, e.Low, e.High, e.ShareOfDetractors, e.ExpectedGain)
-                : null)) ?? [];
-        return new SurveyInsightsView(
-            SurveyKey.Parse(this.GetPrimaryKeyString()).Id, query, c.Responses, c.Dissatisfied, MinResponses, MinEachSide, c.Analysis is not null, Method, Folds, Permutations,
-            c.Analysis?.Auc is { } auc && double.IsFinite(auc) ? auc : null,
-            [.. drivers],
-            [.. c.Themes.Select(t => new ThemeView(t.Term, t.Detractors, t.Satisfied, t.ShareOfDetractors, double.IsFinite(t.ShareOfSatisfied) ? t.ShareOfSatisfied : 0, t.LogOdds, t.Z, [.. t.Examples]))],
-            [.. c.Recommendations.Select((r, i) => new RecommendationView(i + 1, r.Kind.ToString(), r.Subject, chinese ? r.Chinese : r.English, r.ExpectedGain, r.Effect, r.Low, r.High, r.ShareOfDetractors, r.N))],
-            c.Tones, language, c.ComputedAt);
+        _armed = false;
+        _pendingSince = null;
+        if (_running is not null)
+        {
+            // One at a time: the running computation looks for responses that arrived meanwhile when it ends.
+            return;
+        }
+
+        await Start();
     }
 
-    private sealed record Computed(
-        long Seen, int Responses, int Dissatisfied, DriverAnalysisResult? Analysis, IReadOnlyList<Theme> Themes, IReadOnlyList<Recommendation> Recommendations,
-        ToneCountsView Tones, IReadOnlyDictionary<string, (string English, string Chinese)> Labels, DateTimeOffset ComputedAt);
+    private Task Start()
+    {
+        var task = RecomputeAsync();
+        _running = task.IsCompleted ? null : task;
+        return task;
+    }
+
+    private async Task RecomputeAsync()
+    {
+        try
+        {
+            var snapshot = await Compute().ComputeAsync(DefaultQuery);
+            state.State = state.State with { Default = snapshot };
+            await state.WriteStateAsync();
+            var seen = await GrainFactory.GetGrain<ISurveyResultsGrain>(this.GetPrimaryKeyString()).CountAsync();
+            _running = null;
+            if (seen != snapshot.Seen && !_armed)
+            {
+                Schedule(options.Value.RecomputeAfter);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The last stored result keeps being served; the next batch of responses or view tries again.
+            LogRecomputeFailed(ex, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            _running = null;
+        }
+    }
+
+    private ISurveyInsightsComputeGrain Compute() => GrainFactory.GetGrain<ISurveyInsightsComputeGrain>(this.GetPrimaryKeyString());
+
+    private static SurveyInsightsView In(SurveyInsightsSnapshot snapshot, string language) =>
+        language == Languages.Chinese ? snapshot.Chinese : snapshot.English;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey insights {Key}: the background recompute failed; the last result stays served.")]
+    private partial void LogRecomputeFailed(Exception ex, string key);
 }

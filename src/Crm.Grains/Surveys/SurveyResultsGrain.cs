@@ -620,6 +620,11 @@ public sealed partial class SurveyResultsGrain(
         }
 
         await Delivery().PokeAsync();
+        if (batch.Responses.Length > 0)
+        {
+            // One-way: the insights grain only arms its debounced recompute, the batch does not wait for it.
+            await GrainFactory.GetGrain<ISurveyInsightsGrain>(this.GetPrimaryKeyString()).ResponsesArrivedAsync();
+        }
     }
 
     private ISurveyDeliveryGrain Delivery() => GrainFactory.GetGrain<ISurveyDeliveryGrain>(this.GetPrimaryKeyString());

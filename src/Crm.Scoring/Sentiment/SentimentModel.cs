@@ -35,9 +35,16 @@ public sealed class SentimentModel
             return [];
         }
 
-        var rows = texts.Select(t => SentimentPipeline.Prepare(t, false, Options));
+        return TransformPrepared(texts.Select(t => SentimentPipeline.Prepare(t, false, Options)), texts.Count);
+    }
+
+    /// <summary>The model's part of a batch: rows already prepared, through the transform.</summary>
+    internal double[] TransformPrepared(IReadOnlyList<SentimentRow> rows) => TransformPrepared(rows, rows.Count);
+
+    private double[] TransformPrepared(IEnumerable<SentimentRow> rows, int count)
+    {
         var scored = Transformer.Transform(ml.Data.LoadFromEnumerable(rows, InputSchema));
-        var probabilities = new double[texts.Count];
+        var probabilities = new double[count];
         var i = 0;
         foreach (var p in scored.GetColumn<float>(SentimentPipeline.Probability))
         {

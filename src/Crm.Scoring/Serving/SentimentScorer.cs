@@ -49,7 +49,12 @@ public sealed class SentimentScorer(SentimentBands bands)
         }
     }
 
-    /// <summary>Scores many texts at once, in order, all with the same model (the one serving when the call began).</summary>
+    /// <summary>
+    /// Scores many texts at once, in order, all with the same model (the one serving when the call began). A large
+    /// batch is cut into one chunk per core, each chunk prepared and predicted by its own pooled engine: a
+    /// <see cref="ITransformer.Transform"/> over the batch prepared the texts on one thread while ML.NET's cursor
+    /// threads spun waiting for them, and built a new data view (emitted code) per call (docs/benchmarks.md).
+    /// </summary>
     public IReadOnlyList<SentimentScore> ScoreBatch(IReadOnlyList<string> texts)
     {
         var model = current;
@@ -58,7 +63,40 @@ public sealed class SentimentScorer(SentimentBands bands)
             return [.. texts.Select(t => SentimentScore.From(SentimentLexicon.Score(t).DissatisfactionProbability, bands, ScoringNames.LexiconVersion, ScoreSource.Lexicon))];
         }
 
-        return [.. model.Model.ScoreBatch(texts).Select(p => SentimentScore.From(p, bands, model.Version, ScoreSource.Model))];
+        var scores = new SentimentScore[texts.Count];
+        var chunks = Math.Clamp(texts.Count / MinChunk, 1, Environment.ProcessorCount);
+        if (chunks == 1)
+        {
+            ScoreRange(model, texts, scores, 0, texts.Count);
+            return scores;
+        }
+
+        var size = (texts.Count + chunks - 1) / chunks;
+        // The default scheduler, not the caller's: inside a grain turn TaskScheduler.Current is the activation's
+        // one-at-a-time scheduler, and every chunk would run on the calling thread.
+        Parallel.For(0, chunks, new ParallelOptions { TaskScheduler = TaskScheduler.Default, MaxDegreeOfParallelism = chunks },
+            chunk => ScoreRange(model, texts, scores, chunk * size, Math.Min(texts.Count, (chunk + 1) * size)));
+        return scores;
+    }
+
+    /// <summary>Below this many texts per chunk, handing work to another thread costs more than it saves.</summary>
+    private const int MinChunk = 64;
+
+    private void ScoreRange(ServingModel model, IReadOnlyList<string> texts, SentimentScore[] scores, int from, int to)
+    {
+        var engine = model.Engines.Get();
+        try
+        {
+            for (var i = from; i < to; i++)
+            {
+                var probability = engine.Predict(SentimentPipeline.Prepare(texts[i], false, model.Model.Options)).Probability;
+                scores[i] = SentimentScore.From(probability, bands, model.Version, ScoreSource.Model);
+            }
+        }
+        finally
+        {
+            model.Engines.Return(engine);
+        }
     }
 
     /// <summary>A model with its engine pool; immutable once built, so swapping it is one reference write.</summary>

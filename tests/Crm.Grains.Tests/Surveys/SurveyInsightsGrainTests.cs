@@ -3,6 +3,8 @@ using Crm.Contracts.Surveys;
 using Crm.Domain.Cases;
 using Crm.Domain.Localization;
 using Crm.Domain.Surveys;
+using Crm.Grains.Tests.Cases;
+using Orleans.Core.Internal;
 
 namespace Crm.Grains.Tests.Surveys;
 
@@ -88,21 +90,51 @@ public sealed class SurveyInsightsGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Insights_SameResponses_ServedFromCache_UntilAResponseArrives()
+    public async Task Insights_ResponsesArrive_TheResultIsComputedAndStoredWithoutAnyViewAsking()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+
+        await desk.Results().RecordAsync(BreachWorkload(desk), dryRun: false, "platform");
+
+        var stored = await CaseDesk.EventuallyAsync(() => Insights(desk).GetStoredInsightsAsync(Languages.English), v => v is not null, TimeSpan.FromMinutes(3));
+        Assert.True(stored!.Enough);
+        Assert.Equal(120, stored.Responses);
+        Assert.Equal("slaBreached", stored.Drivers[0].Driver);
+        Assert.Equal("超出 SLA 时限", (await Insights(desk).GetStoredInsightsAsync(Languages.Chinese))!.Drivers[0].Label);
+    }
+
+    [Fact]
+    public async Task Insights_MoreResponses_TheLastResultIsServedAtOnceAsRecomputing_ThenTheNewOne()
     {
         var desk = await SurveyDesk.CreateAsync(fixture.Client);
         var workload = BreachWorkload(desk);
         await desk.Results().RecordAsync([.. workload.Take(100)], dryRun: false, "platform");
-
         var first = await Insights(desk).GetInsightsAsync(new SurveyResultsQuery(), Languages.English);
-        var again = await Insights(desk).GetInsightsAsync(new SurveyResultsQuery(), Languages.Chinese);
-        await desk.Results().RecordAsync([.. workload.Skip(100)], dryRun: false, "platform");
-        var after = await Insights(desk).GetInsightsAsync(new SurveyResultsQuery(), Languages.English);
 
-        Assert.Equal(first.ComputedAt, again.ComputedAt);
-        Assert.Equal(100, again.Responses);
-        Assert.Equal(120, after.Responses);
+        await desk.Results().RecordAsync([.. workload.Skip(100)], dryRun: false, "platform");
+        var during = await Insights(desk).GetInsightsAsync(new SurveyResultsQuery(), Languages.Chinese);
+        var after = await CaseDesk.EventuallyAsync(
+            () => Insights(desk).GetInsightsAsync(new SurveyResultsQuery(), Languages.English), v => v.Responses == 120 && !v.Recomputing, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(100, first.Responses);
+        Assert.False(first.Recomputing);
+        Assert.Equal((100, first.ComputedAt, true), (during.Responses, during.ComputedAt, during.Recomputing));
         Assert.True(after.ComputedAt > first.ComputedAt);
+    }
+
+    [Fact]
+    public async Task Insights_NewActivation_ServesTheStoredResultAtOnce()
+    {
+        var desk = await SurveyDesk.CreateAsync(fixture.Client);
+        await desk.Results().RecordAsync(BreachWorkload(desk), dryRun: false, "platform");
+        var stored = await CaseDesk.EventuallyAsync(() => Insights(desk).GetStoredInsightsAsync(Languages.English), v => v is not null, TimeSpan.FromMinutes(3));
+
+        await Insights(desk).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var served = await CaseDesk.EventuallyAsync(
+            () => Insights(desk).GetInsightsAsync(new SurveyResultsQuery(), Languages.English), v => v.ComputedAt == stored!.ComputedAt, TimeSpan.FromSeconds(30));
+
+        Assert.Equal((120, false, false), (served.Responses, served.Recomputing, served.Pending));
+        Assert.Equal(stored!.Drivers.Select(d => d.Driver), served.Drivers.Select(d => d.Driver));
     }
 
     [Fact]

@@ -41,6 +41,27 @@ public sealed class SentimentScorerTests
     }
 
     [Fact]
+    public void ScoreBatch_ALargeBatchSplitAcrossCores_ScoresExactlyAsTheTransformOfTheWholeBatch()
+    {
+        // Enough texts for several chunks, in an order where no chunk holds only one kind (the texts differ by their pairing).
+        var texts = TinyReviews.Satisfied.Concat(TinyReviews.Dissatisfied)
+            .SelectMany((a, i) => TinyReviews.Dissatisfied.Select((b, j) => (i + j) % 3 == 0 ? $"{a}，{b}" : a))
+            .ToArray();
+        Assert.True(texts.Length >= 4 * 64, $"{texts.Length} texts");
+        var scorer = new SentimentScorer();
+
+        foreach (var model in new[] { TrainedModels.Chars, TrainedModels.Words })
+        {
+            scorer.Swap(model, "v");
+            var reference = model.ScoreBatch(texts);
+
+            var batch = scorer.ScoreBatch(texts);
+
+            Assert.Equal(reference, batch.Select(s => s.DissatisfactionProbability));
+        }
+    }
+
+    [Fact]
     public void Swap_Null_ReturnsToTheLexicon()
     {
         var scorer = new SentimentScorer();
