@@ -66,6 +66,8 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Models.ModelCommands>();
         builder.Services.AddSingleton<Users.UserCommands>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
+        builder.Services.AddSingleton<Search.SearchQueries>();
+        builder.Services.AddSingleton<Customers.CustomerCases>();
         return builder;
     }
 
@@ -90,6 +92,8 @@ public static class CrmClientExtensions
         api.MapAuditApi();
         api.MapCasesApi();
         api.MapCaseSearchApi();
+        api.MapSearchApi();
+        api.MapCustomerCasesApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapSurveysApi();

@@ -31,6 +31,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     Task AppendSurveyEventsAsync(ImmutableArray<SurveyArchiveItem> items, string actor);
 
+    /// <summary>The ids of the cases opened for this customer (every case that wrote into the archive), in no order.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<ImmutableArray<string>> ListCaseIdsAsync();
+
     /// <summary>Reads the archive newest first.</summary>
     Task<ArchivePage> GetArchiveAsync(int pageSize, string? continuationToken);
 
