@@ -68,6 +68,7 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Audit.AuditQueries>();
         builder.Services.AddSingleton<Search.SearchQueries>();
         builder.Services.AddSingleton<Customers.CustomerCases>();
+        builder.Services.AddSingleton<Customers.SearchBackfill>();
         return builder;
     }
 
@@ -94,6 +95,7 @@ public static class CrmClientExtensions
         api.MapCaseSearchApi();
         api.MapSearchApi();
         api.MapCustomerCasesApi();
+        api.MapSearchBackfillApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapSurveysApi();
