@@ -30,12 +30,12 @@ public sealed class SearchPagesTests(CrmStackFixture stack, BrowserFixture brows
         await Assertions.Expect(box).ToBeFocusedAsync();
         // The case reaches the index as it settles: type again until both groups answer, never wait a fixed time.
         var results = page.GetByTestId("top-search-results");
-        await Assertions.Expect(async () =>
+        await RetryAsync(async () =>
         {
             await box.FillAsync("");
             await box.PressSequentiallyAsync("欧阳");
             await Assertions.Expect(results.GetByTestId("case-hit")).ToHaveAttributeAsync("data-case-id", opened.CaseId, new() { Timeout = 3_000 });
-        }).ToPassAsync(new() { Timeout = 30_000 });
+        });
         await Assertions.Expect(results.GetByTestId("customer-hit")).ToHaveAttributeAsync("data-customer-id", customer.CustomerId);
 
         await box.PressAsync("Enter");
@@ -61,11 +61,12 @@ public sealed class SearchPagesTests(CrmStackFixture stack, BrowserFixture brows
         await WaitInteractiveAsync(page);
 
         // The case writes into the customer's archive as it settles: reload until it is there.
-        await Assertions.Expect(async () =>
+        await RetryAsync(async () =>
         {
             await page.ReloadAsync();
+            await WaitInteractiveAsync(page);
             await Assertions.Expect(page.GetByTestId("customer-case")).ToHaveAttributeAsync("data-case-id", opened.CaseId, new() { Timeout = 2_000 });
-        }).ToPassAsync(new() { Timeout = 30_000 });
+        });
         await Assertions.Expect(page.GetByTestId("customer-case")).ToHaveAttributeAsync("data-open", "true");
         await Assertions.Expect(page.GetByTestId("archive-case-link").First).ToHaveAttributeAsync("href", $"/t/{tenant.Id}/cases/{opened.CaseId}");
         await page.GetByTestId("customer-case-link").ClickAsync();
@@ -77,6 +78,22 @@ public sealed class SearchPagesTests(CrmStackFixture stack, BrowserFixture brows
         await page.GetByTestId("find-customer").ClickAsync();
         await page.GetByTestId("customer-option").Filter(new() { HasText = "Ouyang Xiu" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("picked-customer")).ToHaveAttributeAsync("data-customer-id", customer.CustomerId);
+    }
+
+    // Waits for state the stack reaches on its own (a case settling into the indexes): tries again, for at most 30 s.
+    private static async Task RetryAsync(Func<Task> attempt)
+    {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                await attempt();
+                return;
+            }
+            catch (PlaywrightException) when (i < 10)
+            {
+            }
+        }
     }
 
     private static async Task<CustomerView> NewCustomerAsync(TestTenant tenant, string name) =>

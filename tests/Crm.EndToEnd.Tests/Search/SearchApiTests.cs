@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Json;
 using Crm.Client.Search;
@@ -113,6 +114,8 @@ public sealed class SearchApiTests(CrmStackFixture stack)
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Agent.GetAsync($"api/tenants/{tenant.Id}/customers/{customer.CustomerId}/cases")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Agent.GetAsync($"api/tenants/{other.Id}/customers/{customer.CustomerId}/cases")).StatusCode);
     }
+
+    private sealed record HttpValidationProblem(Dictionary<string, string[]> Errors);
 
     private static async Task<CustomerView> CreateAsync(TestTenant tenant, string name, string phone) =>
         await CrmStackFixture.ReadAsync<CustomerView>(await tenant.Agent.PostAsJsonAsync($"api/tenants/{tenant.Id}/customers",
