@@ -88,7 +88,7 @@ public sealed class SearchApiTests(CrmStackFixture stack)
         var log = await CrmStackFixture.ReadAsync<AuditPage>(await tenant.Admin.GetAsync($"api/tenants/{tenant.Id}/audit?pageSize=50"));
 
         var searches = log.Entries.Where(e => e.Action == AuditAction.Search).ToList();
-        Assert.Equal([AuditTargetType.Case, AuditTargetType.Customer], searches.Select(e => e.TargetType).Order());
+        Assert.Equal(new[] { AuditTargetType.Customer, AuditTargetType.Case }.Order(), searches.Select(e => e.TargetType).Order());
         Assert.DoesNotContain(log.Entries, e => e.Detail?.Contains("夏侯", StringComparison.Ordinal) == true);
     }
 
