@@ -24,6 +24,7 @@ public static class CrmCli
         root.Subcommands.Add(Surveys.SurveysCommand.Create(connection));
         root.Subcommands.Add(ModelCommand.Create(connection));
         root.Subcommands.Add(Reports.ReportsCommand.Create(connection));
+        root.Subcommands.Add(Search.SearchCommand.Create(connection));
         return root;
     }
 }

@@ -171,6 +171,15 @@ public sealed class CrmApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
     }
 
+    /// <summary>One page of the name index's backfill (tenant admin); pass the token back until it is null.</summary>
+    public async Task<SearchBackfillPage> BackfillSearchAsync(string tenantId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var path = $"api/tenants/{tenantId}/search/backfill?pageSize={pageSize}" + (continuationToken is null ? "" : $"&continuationToken={Uri.EscapeDataString(continuationToken)}");
+        using var response = await http.PostAsync(path, content: null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<SearchBackfillPage>(Json, cancellationToken))!;
+    }
+
     private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);

@@ -1,7 +1,7 @@
 using Crm.Client.Infrastructure;
+using Crm.Client.Search;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
-using Crm.Contracts.Audit;
 using Crm.Contracts.Cases;
 using Crm.Contracts.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,16 +23,13 @@ public static class CaseSearchApi
     }
 
     public static async Task<Results<Ok<CaseSearchPage>, ValidationProblem>> SearchAsync(
-        string tenantId, IClusterClient cluster, HttpContext context, AuditTrail audit, string? q, int? pageSize, string? continuationToken)
+        string tenantId, SearchQueries search, HttpContext context, string? q, int? pageSize, string? continuationToken)
     {
         if (!Identifiers.IsTenantId(tenantId))
         {
             return ApiProblems.InvalidTenant();
         }
 
-        var page = await cluster.GetGrain<ICaseSearchGrain>(tenantId).SearchAsync(q ?? "", pageSize ?? DefaultPageSize, continuationToken);
-        // The query may be a customer's words: never written to the audit log, only how much it found.
-        await audit.RecordAsync(context.User, tenantId, AuditAction.Search, AuditTargetType.Case, AuditTrail.ListTarget, $"by order or subject: {page.Items.Length} found");
-        return TypedResults.Ok(page);
+        return TypedResults.Ok(await search.CasesAsync(context.User, tenantId, q, pageSize ?? DefaultPageSize, continuationToken));
     }
 }

@@ -67,6 +67,9 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Models.ModelCommands>();
         builder.Services.AddSingleton<Users.UserCommands>();
         builder.Services.AddSingleton<Audit.AuditQueries>();
+        builder.Services.AddSingleton<Search.SearchQueries>();
+        builder.Services.AddSingleton<Customers.CustomerCases>();
+        builder.Services.AddSingleton<Customers.SearchBackfill>();
         return builder;
     }
 
@@ -91,6 +94,9 @@ public static class CrmClientExtensions
         api.MapAuditApi();
         api.MapCasesApi();
         api.MapCaseSearchApi();
+        api.MapSearchApi();
+        api.MapCustomerCasesApi();
+        api.MapSearchBackfillApi();
         api.MapServiceDeskApi();
         api.MapWebhooksApi();
         api.MapSurveysApi();

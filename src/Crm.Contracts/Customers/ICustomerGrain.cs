@@ -31,6 +31,16 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     Task AppendSurveyEventsAsync(ImmutableArray<SurveyArchiveItem> items, string actor);
 
+    /// <summary>The ids of the cases opened for this customer (every case that wrote into the archive), in no order.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<ImmutableArray<string>> ListCaseIdsAsync();
+
+    /// <summary>
+    /// Writes the customer's directory, lookup and name-search rows for the current profile again (idempotent), so a
+    /// customer stored before an index existed becomes findable; the backfill calls it page by page.
+    /// </summary>
+    Task ReindexAsync();
+
     /// <summary>Reads the archive newest first.</summary>
     Task<ArchivePage> GetArchiveAsync(int pageSize, string? continuationToken);
 
@@ -41,3 +51,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     Task<CustomerView> ErasePersonalDataAsync(string actor);
 }
+
+/// <summary>One page of a search-index backfill: how many customers were indexed again, and where to go on (null: done).</summary>
+[GenerateSerializer, Immutable, Alias("crm.customers.search-backfill-page")]
+public sealed record SearchBackfillPage(
+    [property: Id(0)] int Indexed,
+    [property: Id(1)] string? ContinuationToken);

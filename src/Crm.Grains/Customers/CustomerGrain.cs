@@ -143,6 +143,16 @@ public sealed partial class CustomerGrain(
 
     public Task<CustomerView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
+    public async Task ReindexAsync()
+    {
+        RequireExisting();
+        await IndexAsync();
+        StopRepairTimerIfDone();
+    }
+
+    // A case's first event (its opening) reaches the archive before anything else of it, so its id is here from then on.
+    public Task<ImmutableArray<string>> ListCaseIdsAsync() => Task.FromResult<ImmutableArray<string>>([.. state.State.CaseSequences.Keys]);
+
     public async Task<ArchiveEntry> AppendArchiveAsync(NewArchiveEntry entry, string actor)
     {
         RequireExisting();
