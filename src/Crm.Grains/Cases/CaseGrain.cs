@@ -152,7 +152,10 @@ public sealed partial class CaseGrain(
         }
 
         Record(next, CaseEventType.Replied, actor, now, text: body);
-        if ((then ?? CaseLifecycle.AfterPlainReply(next.Status)) is { } action)
+        // The tenant's setting is read only when it can matter: a plain reply to a new case.
+        var acknowledge = then is not null || next.Status != CaseStatus.New
+            || (await grains.GetGrain<IServiceDeskGrain>(Key.TenantId).GetSettingsAsync()).AcknowledgeOnFirstReply;
+        if ((then ?? CaseLifecycle.AfterPlainReply(next.Status, acknowledge)) is { } action)
         {
             next = Transition(next, action, null, actor, now);
         }
