@@ -43,6 +43,13 @@ public sealed class DemoSeedTests(CrmStackFixture stack)
         var queue = await CrmStackFixture.ReadAsync<Contracts.Cases.CaseQueuePage>(await lead.GetAsync($"api/tenants/{tenant}/queue?pageSize=100"));
         Assert.Equal(3, queue.Items.Length);
         Assert.Equal(3, queue.Items.Select(i => i.CustomerId).Distinct().Count());
+
+        // The demo macros, once, each with placeholders the macro rule knows (zh-CN and en).
+        var macros = await CrmStackFixture.ReadAsync<Contracts.ServiceDesk.CaseMacro[]>(await lead.GetAsync($"api/tenants/{tenant}/service-desk/macros"));
+        Assert.Equal(DemoMacros.All.Select(m => m.Title).Order(), macros.Select(m => m.Title).Order());
+        Assert.All(macros, m => Assert.Contains("{customer.name}", m.Body));
+        Assert.Contains(macros, m => m.Body.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+        Assert.Contains(macros, m => m.Body.StartsWith("Hello ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using Crm.Contracts.Access;
 using Crm.Contracts.Customers;
 using Crm.Contracts.Reports;
+using Crm.Contracts.ServiceDesk;
 
 namespace Crm.Cli.Api;
 
@@ -66,6 +67,9 @@ public sealed class CrmApiClient(HttpClient http)
             $"api/tenants/{tenantId}/customers/{customerId}/archive/notes", new { summary, detail }, Json, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
+
+    public Task<CaseMacro> CreateMacroAsync(string tenantId, MacroInput macro, CancellationToken cancellationToken) =>
+        PostAsync<CaseMacro>($"api/tenants/{tenantId}/service-desk/macros", macro, cancellationToken);
 
     /// <summary>Opens a case; its request id makes a repeat return the same case.</summary>
     public Task<CaseView> OpenCaseAsync(string tenantId, NewCase report, CancellationToken cancellationToken) =>

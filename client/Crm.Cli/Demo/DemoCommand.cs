@@ -55,6 +55,12 @@ public static class DemoCommand
             return 0;
         }
 
+        // Seeded with the customers, so a second run (which finds customers) never adds the macros twice.
+        foreach (var macro in DemoMacros.All)
+        {
+            await writer.CreateMacroAsync(tenant, macro, cancellationToken);
+        }
+
         var customers = DemoCustomers.Generate(count);
         var customerIds = new List<string>();
         var opened = 0;
@@ -87,7 +93,7 @@ public static class DemoCommand
                 caseTask.Increment(1);
             }
         });
-        console.MarkupLineInterpolated($"Seeded [bold]{customers.Count}[/] demo customers and [bold]{opened}[/] open cases into tenant [bold]{tenant}[/].");
+        console.MarkupLineInterpolated($"Seeded [bold]{customers.Count}[/] demo customers, [bold]{opened}[/] open cases and [bold]{DemoMacros.All.Count}[/] macros into tenant [bold]{tenant}[/].");
         return 0;
     }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.Client.Cases;
 using Crm.Contracts.Access;
+using Crm.Contracts.Cases;
 using Crm.Contracts.Common;
 using Crm.Domain.Cases;
 
@@ -21,6 +23,25 @@ public sealed record EscalateRequest([property: MaxLength(CaseText.MaxBody)] str
 public sealed record MergeRequest([property: MaxLength(Identifiers.MaxEntityIdLength)] string? TargetCaseId);
 
 public sealed record AvailabilityRequest(bool Available);
+
+/// <summary>
+/// One action for many cases: <see cref="Operation"/> Assign (to <see cref="Assignee"/>, null: nobody) or ChangeStatus
+/// (by <see cref="Action"/>), for 1 to <see cref="CaseCommands.MaxBulkCases"/> distinct case ids.
+/// </summary>
+public sealed record BulkCaseRequest(
+    [property: MaxLength(CaseCommands.MaxBulkCases), ItemMaxLength(Identifiers.MaxEntityIdLength)] ImmutableArray<string> CaseIds,
+    BulkCaseOperation? Operation,
+    [property: MaxLength(Usernames.MaxLength)] string? Assignee = null,
+    CaseAction? Action = null);
+
+/// <summary>A bulk request's outcome: how many were done and refused, and each case's result in the order sent.</summary>
+public sealed record BulkCaseResponse(int Done, int Refused, ImmutableArray<BulkCaseItem> Results);
+
+/// <summary>
+/// One case of a bulk request: <see cref="Status"/> is what the single action would have answered; <see cref="Case"/>
+/// the case after it (when done), else <see cref="Problem"/> says why not, in the caller's language.
+/// </summary>
+public sealed record BulkCaseItem(string CaseId, int Status, CaseView? Case, string? Problem);
 
 /// <summary>Taking a case needs no body; an empty object is fine.</summary>
 public sealed record TakeRequest;

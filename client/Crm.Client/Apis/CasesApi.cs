@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Crm.Client.Cases;
 using Crm.Client.Infrastructure;
+using Crm.Client.Localization;
 using Crm.Client.Security;
 using Crm.Contracts.Access;
 using Crm.Contracts.Audit;
@@ -54,6 +55,12 @@ public static class CasesApi
             (CaseCommands c, ClaimsPrincipal user, string t, string id, MergeRequest body) => c.MergeAsync(user, t, id, body.TargetCaseId));
         MapCommand(api, "/{caseId}/take", CaseCommandNames.Take, "Assigns the case to you.",
             (CaseCommands c, ClaimsPrincipal user, string t, string id, TakeRequest _) => c.TakeAsync(user, t, id));
+        api.MapPost("/bulk", BulkAsync).WithName(CaseCommandNames.Bulk)
+            .WithSummary($"Assigns (operation Assign, assignee; null unassigns) or changes the status of (operation ChangeStatus, action) 1 to {CaseCommands.MaxBulkCases} cases. " +
+                "Each goes through the single action's rule and audit; one refusal never stops the rest, and each case has its result (status: what the single call would have answered).")
+            .RequirePermission(Permission.CasesWrite)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapPut("/{caseId}/assignee", AssignAsync).WithName(CaseCommandNames.Assign)
             .WithSummary("Assigns the case to a user who works cases in the tenant; null unassigns.")
             .RequirePermission(Permission.CasesAssign)
@@ -154,6 +161,58 @@ public static class CasesApi
         var view = await cases.AssignAsync(context.User, tenantId, caseId, body.Assignee);
         SetETag(context, view);
         return TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<BulkCaseResponse>, ValidationProblem>> BulkAsync(
+        string tenantId, BulkCaseRequest body, CaseCommands cases, ProblemTexts problems, HttpContext context)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return ApiProblems.InvalidTenant();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        ImmutableArray<string> ids = body.CaseIds.IsDefault ? [] : [.. body.CaseIds.Select(id => id?.Trim() ?? "")];
+        if (ids.IsEmpty)
+        {
+            errors["caseIds"] = [$"Between 1 and {CaseCommands.MaxBulkCases} case ids."];
+        }
+        else if (ids.Any(id => id.Length == 0))
+        {
+            errors["caseIds"] = ["A case id is missing."];
+        }
+        else if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
+        {
+            errors["caseIds"] = ["Each case at most once."];
+        }
+
+        if (body.Operation is null)
+        {
+            errors["operation"] = ["Required."];
+        }
+        else if (body.Operation == BulkCaseOperation.ChangeStatus && body.Action is null)
+        {
+            errors["action"] = ["Required."];
+        }
+        else if (body.Operation == BulkCaseOperation.Assign && body.Action is not null)
+        {
+            errors["action"] = ["Only with operation ChangeStatus."];
+        }
+        else if (body.Operation == BulkCaseOperation.ChangeStatus && body.Assignee is not null)
+        {
+            errors["assignee"] = ["Only with operation Assign."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var outcomes = body.Operation == BulkCaseOperation.Assign
+            ? await cases.BulkAssignAsync(context.User, tenantId, ids, body.Assignee)
+            : await cases.BulkApplyAsync(context.User, tenantId, ids, body.Action!.Value);
+        var items = outcomes.Select(o => new BulkCaseItem(o.CaseId, o.Status, o.Case, o.Problem is null ? null : problems.Translate(o.Problem))).ToImmutableArray();
+        return TypedResults.Ok(new BulkCaseResponse(items.Count(i => i.Status == StatusCodes.Status200OK), items.Count(i => i.Status != StatusCodes.Status200OK), items));
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AutoAssignAsync(

@@ -24,4 +24,7 @@ public static class CaseCommandNames
     public const string Escalations = "GetEscalations";
     public const string SetMyAvailability = "SetMyAvailability";
     public const string SetAvailability = "SetAgentAvailability";
+
+    /// <summary>The bulk endpoint's operation id; each of its cases is audited under the single action's name.</summary>
+    public const string Bulk = "BulkUpdateCases";
 }

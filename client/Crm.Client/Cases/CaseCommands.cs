@@ -129,6 +129,78 @@ public sealed class CaseCommands(IClusterClient cluster, AuditTrail audit, TimeP
     public Task<CaseView> AutoAssignAsync(ClaimsPrincipal user, string tenantId, string caseId) =>
         ChangeAsync(user, tenantId, caseId, CaseCommandNames.AutoAssign, null, (g, actor) => g.AutoAssignAsync(actor));
 
+    /// <summary>The most cases one bulk request may name (the API's maxItems).</summary>
+    public const int MaxBulkCases = 100;
+
+    /// <summary>Assigns each case in turn through <see cref="AssignAsync"/>: the same rule and audit row as one at a time.</summary>
+    public Task<ImmutableArray<BulkCaseOutcome>> BulkAssignAsync(ClaimsPrincipal user, string tenantId, IReadOnlyList<string> caseIds, string? assignee)
+    {
+        // Refused as a whole when the caller may not assign to that person at all: every case would say the same.
+        var normalized = string.IsNullOrWhiteSpace(assignee) ? null : Usernames.Normalize(assignee);
+        Require(user, tenantId, CaseCommandNames.Assign);
+        if (!CaseAssignRules.MayAssign(user, tenantId, normalized))
+        {
+            throw new ForbiddenException(CaseAssignRules.NeedsAssignPermission);
+        }
+
+        return BulkAsync(caseIds, id => AssignAsync(user, tenantId, id, normalized));
+    }
+
+    /// <summary>Applies one lifecycle action to each case in turn through <see cref="ApplyAsync"/>.</summary>
+    public Task<ImmutableArray<BulkCaseOutcome>> BulkApplyAsync(ClaimsPrincipal user, string tenantId, IReadOnlyList<string> caseIds, CaseAction action)
+    {
+        Require(user, tenantId, CaseCommandNames.Apply);
+        return BulkAsync(caseIds, id => ApplyAsync(user, tenantId, id, action, null));
+    }
+
+    /// <summary>
+    /// Runs the single command for each case, in the order given, one after another. A refusal of one (not found,
+    /// not allowed in its status) is its outcome and never stops the rest; an outage is that case's 503, so what was
+    /// done before it is still reported. Anything unexpected propagates.
+    /// </summary>
+    private static async Task<ImmutableArray<BulkCaseOutcome>> BulkAsync(IReadOnlyList<string> caseIds, Func<string, Task<CaseView>> command)
+    {
+        var outcomes = ImmutableArray.CreateBuilder<BulkCaseOutcome>(caseIds.Count);
+        foreach (var caseId in caseIds)
+        {
+            outcomes.Add(await OutcomeAsync(caseId, command));
+        }
+
+        return outcomes.MoveToImmutable();
+    }
+
+    private static async Task<BulkCaseOutcome> OutcomeAsync(string caseId, Func<string, Task<CaseView>> command)
+    {
+        try
+        {
+            return new(caseId, StatusCodes.Status200OK, await command(caseId), null);
+        }
+        catch (ValidationFailedException ex)
+        {
+            return new(caseId, StatusCodes.Status400BadRequest, null, string.Join(" ", ex.Errors.Select(e => e.Message)));
+        }
+        catch (NotFoundException ex)
+        {
+            return new(caseId, StatusCodes.Status404NotFound, null, ex.Message);
+        }
+        catch (ForbiddenException ex)
+        {
+            return new(caseId, StatusCodes.Status403Forbidden, null, ex.Message);
+        }
+        catch (ConflictException ex)
+        {
+            return new(caseId, StatusCodes.Status409Conflict, null, ex.Message);
+        }
+        catch (PreconditionFailedException ex)
+        {
+            return new(caseId, StatusCodes.Status412PreconditionFailed, null, ex.Message);
+        }
+        catch (Exception ex) when (Infrastructure.ClusterOutage.IsOutage(ex))
+        {
+            return new(caseId, StatusCodes.Status503ServiceUnavailable, null, Components.Cases.GrainCall.ReconnectingMessage);
+        }
+    }
+
     /// <summary>A page of the queue: all of it (<see cref="CaseCommandNames.Queue"/>), the caller's own cases, or the escalated ones.</summary>
     public async Task<CaseQueuePage> QueueAsync(ClaimsPrincipal user, string tenantId, string which, CaseQueueQuery query)
     {

@@ -39,7 +39,8 @@ public sealed class RequestExamples(IOptions<Microsoft.AspNetCore.Http.Json.Json
         [typeof(CaseActionRequest)] = new CaseActionRequest(CaseAction.Resolve, "Replacement delivered and confirmed by the customer."),
         [typeof(EscalateRequest)] = new EscalateRequest("Third damaged delivery for this customer this month."),
         [typeof(Crm.Client.Reports.ServiceAvailabilityRequest)] = new Crm.Client.Reports.ServiceAvailabilityRequest(99.95, "Platform probe: 43,178 of 43,200 minutes answered within 5 s."),
-        [typeof(ServiceDeskSettingsInput)] = new ServiceDeskSettingsInput(["logistics-delivery", "returns-refunds", "payment"], 7, AssignmentMode.LeastLoaded),
+        [typeof(BulkCaseRequest)] = new BulkCaseRequest(["0193a2f4c1d87e5b9a3c6d2e1f0b4a58", "0193a2f4c1d87e5b9a3c6d2e1f0b4a59"], Cases.BulkCaseOperation.Assign, "li.wei"),
+        [typeof(ServiceDeskSettingsInput)] = new ServiceDeskSettingsInput(["logistics-delivery", "returns-refunds", "payment"], 7, AssignmentMode.LeastLoaded, true),
     };
 
     // Nulls left out: an example shows what a caller sends, and every null field here is optional.

@@ -32,7 +32,8 @@ public sealed record CaseQueueItem(
 /// <summary>
 /// Which part of the queue to read. <see cref="Assignee"/> is a username, or <see cref="Unassigned"/>;
 /// <see cref="EscalatedOnly"/> reads the escalation queue; <see cref="Tone"/> keeps only cases whose customer's latest
-/// tone is that one (rows not yet scored never match).
+/// tone is that one (rows not yet scored never match); <see cref="CustomerId"/> keeps one customer's open cases (the
+/// case page's "merge into" picker).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.cases.queue-query")]
 public sealed record CaseQueueQuery(
@@ -43,7 +44,8 @@ public sealed record CaseQueueQuery(
     [property: Id(4)] bool EscalatedOnly = false,
     [property: Id(5)] int PageSize = 20,
     [property: Id(6)] string? ContinuationToken = null,
-    [property: Id(7)] Scoring.CommentTone? Tone = null)
+    [property: Id(7)] Scoring.CommentTone? Tone = null,
+    [property: Id(8)] string? CustomerId = null)
 {
     public const string Unassigned = "-";
 }

@@ -20,18 +20,22 @@ public enum AssignmentMode
 /// <summary>A tenant's service-desk settings apart from the SLA policy, which is versioned on its own.</summary>
 /// <param name="Categories">Category ids (lowercase slugs) cases may carry; "other" is always among them.</param>
 /// <param name="ReopenWindowDays">How long after resolution a customer's message reopens the case.</param>
+/// <param name="AcknowledgeOnFirstReply">Whether a plain reply to a new case acknowledges it (on by default).</param>
 [GenerateSerializer, Immutable, Alias("crm.service-desk.settings")]
 public sealed record ServiceDeskSettings(
     [property: Id(0)] ImmutableArray<string> Categories,
     [property: Id(1)] int ReopenWindowDays,
     [property: Id(2)] AssignmentMode Assignment,
-    [property: Id(3)] long Version);
+    [property: Id(3)] long Version,
+    [property: Id(4)] bool AcknowledgeOnFirstReply = true);
 
+/// <param name="AcknowledgeOnFirstReply">Null (left out) keeps the current value, so a client that does not know it changes nothing.</param>
 [GenerateSerializer, Immutable, Alias("crm.service-desk.settings-input")]
 public sealed record ServiceDeskSettingsInput(
     [property: Id(0), MaxLength(CaseCategories.MaxCount), ItemMaxLength(CaseCategories.MaxLength)] ImmutableArray<string> Categories,
     [property: Id(1)] int ReopenWindowDays,
-    [property: Id(2)] AssignmentMode Assignment);
+    [property: Id(2)] AssignmentMode Assignment,
+    [property: Id(3)] bool? AcknowledgeOnFirstReply = null);
 
 /// <summary>A canned reply agents insert and adapt.</summary>
 [GenerateSerializer, Immutable, Alias("crm.service-desk.macro")]

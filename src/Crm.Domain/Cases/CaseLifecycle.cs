@@ -87,9 +87,11 @@ public static class CaseLifecycle
     /// </summary>
     /// <summary>
     /// What a plain reply (one that names no next step) does to the status: on a new case it is the acknowledgement,
-    /// as the first answer is in the service desks agents know; on any other status it changes nothing.
+    /// as the first answer is in the service desks agents know, unless the tenant turned that off
+    /// (<paramref name="acknowledge"/>); on any other status it changes nothing.
     /// </summary>
-    public static CaseAction? AfterPlainReply(CaseStatus status) => status == CaseStatus.New ? CaseAction.Acknowledge : null;
+    public static CaseAction? AfterPlainReply(CaseStatus status, bool acknowledge = true) =>
+        acknowledge && status == CaseStatus.New ? CaseAction.Acknowledge : null;
 
     public static bool IsWithinReopenWindow(DateTimeOffset resolvedAt, DateTimeOffset now, TimeSpan window) =>
         now >= resolvedAt && now - resolvedAt < window;

@@ -141,6 +141,10 @@ public sealed partial class CaseGrain(
             throw new ConflictException($"The case is {state.State.Status}; reopen it before replying.");
         }
 
+        // The tenant's setting is read only when it can matter (a plain reply to a new case), and before anything is
+        // recorded, so a failed read leaves the case as it was.
+        var acknowledge = then is not null || state.State.Status != CaseStatus.New
+            || (await grains.GetGrain<IServiceDeskGrain>(Key.TenantId).GetSettingsAsync()).AcknowledgeOnFirstReply;
         var next = CatchUpSla(state.State, now);
         next = next with { Timeline = TimelineRecord.From(next.Timeline!.ToDomain().Respond(now)) };
         // Whoever answers an unassigned case owns it from then on, so nobody else picks it up too. The actor already
@@ -152,7 +156,7 @@ public sealed partial class CaseGrain(
         }
 
         Record(next, CaseEventType.Replied, actor, now, text: body);
-        if ((then ?? CaseLifecycle.AfterPlainReply(next.Status)) is { } action)
+        if ((then ?? CaseLifecycle.AfterPlainReply(next.Status, acknowledge)) is { } action)
         {
             next = Transition(next, action, null, actor, now);
         }

@@ -114,6 +114,7 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, Search.ISearch
         (query.Category is not { } category || item.Category == category) &&
         (!query.EscalatedOnly || item.Escalated) &&
         (query.Tone is not { } tone || item.Tone?.Tone == tone) &&
+        (query.CustomerId is not { } customer || item.CustomerId == customer) &&
         (query.Assignee is not { } assignee || (assignee == CaseQueueQuery.Unassigned ? item.Assignee is null : item.Assignee == assignee));
 
     private static void Validate(CaseQueueQuery query)
@@ -147,6 +148,11 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, Search.ISearch
         if (query.Tone is { } tone && !Enum.IsDefined(tone))
         {
             errors.Add(new("tone", "One of Dissatisfied, Neutral, Satisfied."));
+        }
+
+        if (query.CustomerId is not null && !Identifiers.IsEntityId(query.CustomerId))
+        {
+            errors.Add(new("customerId", "Not a customer id."));
         }
 
         if (query.ContinuationToken is not null && !CaseUrgency.IsSortKey(query.ContinuationToken))

@@ -50,6 +50,7 @@ public sealed class ServiceDeskGrain(
             Categories = [.. categories],
             ReopenWindowDays = input.ReopenWindowDays,
             Assignment = input.Assignment,
+            AcknowledgeOnFirstReply = input.AcknowledgeOnFirstReply ?? state.State.AcknowledgeOnFirstReply,
             Version = state.State.Version + 1,
         };
         await state.WriteStateAsync();
@@ -110,7 +111,7 @@ public sealed class ServiceDeskGrain(
             errors.Add(new(title.Field, title.Message));
         }
 
-        if (CaseText.Check("body", input.Body, MaxMacroBody) is { } body)
+        if ((CaseText.Check("body", input.Body, MaxMacroBody) ?? MacroPlaceholders.Check("body", input.Body)) is { } body)
         {
             errors.Add(new(body.Field, body.Message));
         }
@@ -166,7 +167,8 @@ public sealed class ServiceDeskGrain(
         state.State.Categories ?? [.. CaseCategories.Defaults],
         state.State.ReopenWindowDays,
         state.State.Assignment,
-        state.State.Version);
+        state.State.Version,
+        state.State.AcknowledgeOnFirstReply);
 
     private void RequireTenant()
     {

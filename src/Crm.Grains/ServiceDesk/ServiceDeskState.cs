@@ -19,4 +19,7 @@ public sealed record ServiceDeskState
     [Id(4)] public long Version { get; init; }
 
     [Id(5)] public ImmutableArray<CaseMacro> Macros { get; init; } = [];
+
+    /// <summary>True until the tenant turns it off: a plain reply to a new case acknowledges it.</summary>
+    [Id(6)] public bool AcknowledgeOnFirstReply { get; init; } = true;
 }

@@ -176,4 +176,16 @@ public sealed class CaseLifecycleTests
     {
         Assert.Equal(expected, CaseLifecycle.AfterPlainReply(status));
     }
+
+    [Theory]
+    [InlineData(CaseStatus.New)]
+    [InlineData(CaseStatus.Acknowledged)]
+    [InlineData(CaseStatus.InProgress)]
+    [InlineData(CaseStatus.Reopened)]
+    public void AfterPlainReply_TenantTurnedAcknowledgementOff_ChangesNothing(CaseStatus status) =>
+        Assert.Null(CaseLifecycle.AfterPlainReply(status, acknowledge: false));
+
+    [Fact]
+    public void AfterPlainReply_AcknowledgementOn_IsTheDefault() =>
+        Assert.Equal(CaseAction.Acknowledge, CaseLifecycle.AfterPlainReply(CaseStatus.New, acknowledge: true));
 }

@@ -1,4 +1,5 @@
 using Crm.Contracts.Cases;
+using Crm.Contracts.ServiceDesk;
 using Crm.Domain.Cases;
 
 namespace Crm.Grains.Tests.Cases;
@@ -35,5 +36,22 @@ public sealed class CaseReplyTests(ClusterFixture fixture)
         var replied = await desk.Case(view.CaseId).ReplyAsync("Adding a detail for my colleague.", null, helper);
 
         Assert.Equal((owner, CaseStatus.InProgress), (replied.Assignee, replied.Status));
+    }
+
+    [Fact]
+    public async Task ReplyAsync_TenantTurnedAcknowledgementOff_TakesTheCaseButLeavesItNew()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        var agent = await desk.AgentAsync("lan", available: false);
+        await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([.. CaseCategories.Defaults], 7, AssignmentMode.Manual, AcknowledgeOnFirstReply: false), null, "admin");
+        var view = await desk.OpenAsync();
+
+        var replied = await desk.Case(view.CaseId).ReplyAsync("We are on it.", null, agent);
+        var waiting = await desk.Case(view.CaseId).ReplyAsync("Could you send a photo?", CaseAction.WaitOnCustomer, agent);
+
+        Assert.Equal((agent, CaseStatus.New), (replied.Assignee, replied.Status));
+        Assert.Equal(CaseStatus.WaitingOnCustomer, waiting.Status);
+        var events = (await desk.Case(view.CaseId).GetHistoryAsync(10, null)).Events;
+        Assert.Equal([CaseEventType.Opened, CaseEventType.Assigned, CaseEventType.Replied, CaseEventType.Replied, CaseEventType.StatusChanged], events.Select(e => e.Type));
     }
 }

@@ -65,4 +65,33 @@ public sealed class ServiceDeskGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<NotFoundException>(() => desk.Settings.DeleteMacroAsync(macro.MacroId, "lead"));
         await Assert.ThrowsAsync<ValidationFailedException>(() => desk.Settings.SaveMacroAsync(null, new MacroInput("", "x"), "lead"));
     }
+
+    [Fact]
+    public async Task SaveMacroAsync_UnknownPlaceholder_IsRefusedNamingTheBody_KnownOnesAreKept()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            desk.Settings.SaveMacroAsync(null, new MacroInput("Hello", "Hello {customer.nmae}"), "lead"));
+        var saved = await desk.Settings.SaveMacroAsync(null, new MacroInput("Hello", "{customer.name}您好，订单 {case.orderReference}"), "lead");
+
+        Assert.Equal("body", Assert.Single(error.Errors).Field);
+        Assert.Contains("{customer.nmae}", Assert.Single(error.Errors).Message);
+        Assert.Equal("{customer.name}您好，订单 {case.orderReference}", Assert.Single(await desk.Settings.ListMacrosAsync()).Body);
+        Assert.Equal(saved.MacroId, (await desk.Settings.ListMacrosAsync())[0].MacroId);
+    }
+
+    [Fact]
+    public async Task UpdateSettingsAsync_AcknowledgeOnFirstReply_IsOnByDefault_AndLeftOutKeepsIt()
+    {
+        var desk = await CaseDesk.CreateAsync(fixture.Client);
+        Assert.True((await desk.Settings.GetSettingsAsync()).AcknowledgeOnFirstReply);
+
+        var off = await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([.. CaseCategories.Defaults], 7, AssignmentMode.Manual, false), null, "admin");
+        var kept = await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([.. CaseCategories.Defaults], 9, AssignmentMode.Manual), off.Version, "admin");
+
+        Assert.False(off.AcknowledgeOnFirstReply);
+        Assert.False(kept.AcknowledgeOnFirstReply);
+        Assert.True((await desk.Settings.UpdateSettingsAsync(new ServiceDeskSettingsInput([.. CaseCategories.Defaults], 9, AssignmentMode.Manual, true), null, "admin")).AcknowledgeOnFirstReply);
+    }
 }
