@@ -79,6 +79,8 @@ public sealed class CaseCommandsAccessTests(CrmStackFixture stack)
                 (CaseCommandNames.SetAvailability, CaseCommandNames.SetAvailability, () => Cases.SetAvailabilityAsync(user, home.Id, colleague, true)),
                 (CaseCommandNames.AutoAssign, CaseCommandNames.AutoAssign, () => Cases.AutoAssignAsync(user, home.Id, caseId)),
                 (CaseCommandNames.Apply, CaseCommandNames.Apply, () => Cases.ApplyAsync(user, home.Id, caseId, CaseAction.WaitOnCustomer, null)),
+                // The bulk endpoint's door: each of its cases is audited under the single action's name.
+                (CaseCommandNames.Bulk, CaseCommandNames.Apply, () => Cases.BulkApplyAsync(user, home.Id, [caseId], CaseAction.StartWork)),
                 (CaseCommandNames.Merge, CaseCommandNames.Merge, () => Cases.MergeAsync(user, home.Id, caseId, targetId)),
             };
             foreach (var (endpoint, auditName, run) in actions)
@@ -124,7 +126,7 @@ public sealed class CaseCommandsAccessTests(CrmStackFixture stack)
         while (token is not null);
 
         Assert.DoesNotContain(done, a => !details.Any(d => d == a || d.StartsWith(a + ":", StringComparison.Ordinal)));
-        Assert.Equal(typeof(CaseCommandNames).GetFields().Select(f => (string)f.GetValue(null)!).Order(), done.Order());
+        Assert.Equal(typeof(CaseCommandNames).GetFields().Select(f => (string)f.GetValue(null)!).Where(n => n != CaseCommandNames.Bulk).Order(), done.Order());
     }
 
     /// <summary>The permission each case endpoint of the API declares, by its operation name.</summary>

@@ -26,6 +26,7 @@ public sealed class CustomerCaseIdsTests(ClusterFixture fixture)
         var twins = await CaseDesk.EventuallyAsync(() => twin.ListCaseIdsAsync(), l => l.Length >= 1, Wait);
 
         Assert.Equal(new[] { first.CaseId, second.CaseId }.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        Assert.Equal([elsewhere.CaseId], twins);
+        // As a sequence: an ImmutableArray's own Equals compares the arrays' references, not their items.
+        Assert.Equal([elsewhere.CaseId], twins.AsEnumerable());
     }
 }
