@@ -41,19 +41,28 @@ public static class ModelCommand
         var noLexicon = new Option<bool>("--no-lexicon-features") { Description = "Leave the lexicon rule's cue counts out of the features." };
         var weighting = new Option<FeatureWeighting>("--weighting") { Description = "N-gram weighting: Tf, TfIdf or LogCountRatio (naive-Bayes log-count ratios, NBSVM).", DefaultValueFactory = _ => SentimentOptions.Default.Weighting };
         var negation = new Option<bool>("--negation-scope") { Description = "Mark English words after a negator (not, never, don't, ...) up to the next punctuation as not_word (default: the product's; --negation-scope false turns it off).", DefaultValueFactory = _ => SentimentOptions.Default.NegationScope };
+        var tuneL2 = new Option<bool>("--tune-l2") { Description = "Choose the L2 strength (0.01, 0.03 or 0.1) on an inner fifth of the training data (default: the product's).", DefaultValueFactory = _ => SentimentOptions.Default.TuneL2 };
+        var hmm = new Option<bool>("--jieba-hmm") { Description = "jieba's HMM pass for words its dictionary does not know (default: the product's; --jieba-hmm false turns it off).", DefaultValueFactory = _ => SentimentOptions.Default.SegmenterHmm };
+        var tolerance = new Option<float>("--tolerance") { Description = "L-BFGS optimization tolerance.", DefaultValueFactory = _ => SentimentOptions.Default.OptimizationTolerance };
         var command = new Command("evaluate", "Trains the comment-sentiment pipeline on --train and scores --test (or cross-validates with --folds); prints accuracy, macro-F1, AUC, row counts and training time.")
         {
-            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2, noLexicon, weighting, negation,
+            train, test, text, label, json, folds, features, charNgrams, wordNgrams, trainer, l2, noLexicon, weighting, negation, tuneL2, hmm, tolerance,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             try
             {
-                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2), !parse.GetValue(noLexicon), parse.GetValue(weighting), parse.GetValue(negation));
+                var options = new SentimentOptions(parse.GetValue(features), parse.GetValue(charNgrams), parse.GetValue(wordNgrams), parse.GetValue(trainer), parse.GetValue(l2), !parse.GetValue(noLexicon), parse.GetValue(weighting), parse.GetValue(negation),
+                    parse.GetValue(tuneL2), parse.GetValue(hmm), parse.GetValue(tolerance));
                 if (options.CharNgramLength is < 1 or > 6 || options.WordNgramLength is < 1 or > 4)
                 {
                     throw new ScoringInputException("--char-ngrams must be 1 to 6 and --word-ngrams 1 to 4.");
+                }
+
+                if (options.OptimizationTolerance is not (> 0 and < 1))
+                {
+                    throw new ScoringInputException("--tolerance must be above 0 and below 1.");
                 }
 
                 return Evaluate(output, parse.GetValue(train)!, parse.GetValue(test), parse.GetValue(text)!, parse.GetValue(label)!,
@@ -104,7 +113,7 @@ public static class ModelCommand
         if (test is null)
         {
             report = SentimentTraining.CrossValidate(train.Rows, folds!.Value, options, (fold, result) =>
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fold {fold + 1}: {Line(result.Metrics)}  ({result.TrainSeconds:0.0} s)")));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fold {fold + 1}: {Line(result.Metrics)}  ({result.TrainSeconds:0.0} s{(options.TuneL2 ? $", L2 {result.Trained?.L2Regularization}" : string.Empty)})")));
 
             output.WriteLine($"{folds}-fold cross-validation (mean of folds): {Line(report.Metrics)}");
             majority = Baselines.Majority(train.Rows, train.Rows);
@@ -113,7 +122,7 @@ public static class ModelCommand
         else
         {
             report = SentimentTraining.TrainAndTest(train.Rows, test.Rows, options);
-            output.WriteLine($"test: {Line(report.Metrics)}");
+            output.WriteLine($"test: {Line(report.Metrics)}{(options.TuneL2 ? string.Create(CultureInfo.InvariantCulture, $" (L2 {report.Trained?.L2Regularization})") : string.Empty)}");
             majority = Baselines.Majority(train.Rows, test.Rows);
             lexicon = Baselines.Lexicon(train.Rows, test.Rows);
         }

@@ -59,6 +59,8 @@ public sealed class SentimentModel
     public static SentimentModel Load(Stream stream, SentimentOptions options)
     {
         var ml = new MLContext(seed: SentimentTraining.Seed);
+        // A model with a LightGBM learner loads only once ML.NET's catalog knows that assembly.
+        ml.ComponentCatalog.RegisterAssembly(typeof(Microsoft.ML.Trainers.LightGbm.LightGbmBinaryModelParameters).Assembly);
         var transformer = ml.Model.Load(stream, out var schema);
         return new SentimentModel(ml, transformer, schema, options);
     }

@@ -17,14 +17,14 @@ public static partial class NegationScope
         "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "nowhere", "cannot", "without", "hardly",
     };
 
-    public static string Segment(string normalizedText)
+    public static string Segment(string normalizedText, bool hmm = true)
     {
         var words = new List<string>();
         // A typographic apostrophe would split "don’t" into "don" and "t" and hide the negator.
         foreach (var clause in ClauseEnd().Split(normalizedText.Replace('\u2019', '\'')))
         {
             var inScope = false;
-            foreach (var word in WordSegmenter.Segment(clause).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in WordSegmenter.Segment(clause, hmm).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 words.Add(inScope ? Prefix + word : word);
                 inScope |= IsNegator(word);

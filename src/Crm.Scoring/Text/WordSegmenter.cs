@@ -20,7 +20,8 @@ public static partial class WordSegmenter
         return new JiebaSegmenter();
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Segment(string normalizedText)
+    /// <param name="hmm">jieba's HMM pass, which joins characters its dictionary does not know into new words.</param>
+    public static string Segment(string normalizedText, bool hmm = true)
     {
         // Only runs holding Chinese go to jieba: it splits Latin words on anything outside [a-z0-9], so "não" became "n ã o".
         var words = new List<string>();
@@ -29,7 +30,7 @@ public static partial class WordSegmenter
             var word = normalizedText.Substring(run.Index, run.Length);
             if (word.Any(IsCjk))
             {
-                words.AddRange(Segmenter.Value.Cut(word, cutAll: false, hmm: true).Where(w => w.Any(char.IsLetterOrDigit)));
+                words.AddRange(Segmenter.Value.Cut(word, cutAll: false, hmm: hmm).Where(w => w.Any(char.IsLetterOrDigit)));
             }
             else
             {

@@ -28,6 +28,23 @@ public sealed class SentimentOptionsTests
             new SentimentOptions(FeatureSet.Words, LexiconFeatures: false, Weighting: FeatureWeighting.TfIdf).ToString());
         Assert.Equal("Words (chars 1-3, words 1-2), Lbfgs (L2 0.01), negation scope",
             new SentimentOptions(FeatureSet.Words, LexiconFeatures: false, NegationScope: true).ToString());
+        Assert.Equal("WordsAndChars (chars 1-3, words 1-2), LbfgsPlusLightGbm (L2 0.03, tuned), jieba without HMM, tolerance 1E-08",
+            new SentimentOptions(Trainer: TrainerKind.LbfgsPlusLightGbm, L2Regularization: 0.03f, LexiconFeatures: false, TuneL2: true, SegmenterHmm: false, OptimizationTolerance: 1e-8f).ToString());
+    }
+
+    [Fact]
+    public void Json_NewOptions_RoundTrip_AndAnOlderManifestReadsAsTrained()
+    {
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var options = SentimentOptions.Default with { Trainer = TrainerKind.LbfgsPerBlock, TuneL2 = true, SegmenterHmm = false, OptimizationTolerance = 1e-8f };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(options, web);
+
+        Assert.Contains("\"trainer\":\"LbfgsPerBlock\"", json);
+        Assert.Equal(options, System.Text.Json.JsonSerializer.Deserialize<SentimentOptions>(json, web));
+        // A manifest from before these options: jieba with its HMM, ML.NET's own tolerance, a fixed L2.
+        const string stored = """{"features":"WordsAndChars","trainer":"Lbfgs","l2Regularization":0.1,"weighting":"LogCountRatio","negationScope":true}""";
+        Assert.Equal(SentimentOptions.Default, System.Text.Json.JsonSerializer.Deserialize<SentimentOptions>(stored, web));
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class SentimentTrainingTests
     [InlineData(FeatureSet.WordsAndChars, TrainerKind.Lbfgs, FeatureWeighting.TfIdf)]
     [InlineData(FeatureSet.WordsAndChars, TrainerKind.Lbfgs, FeatureWeighting.LogCountRatio)]
     [InlineData(FeatureSet.Chars, TrainerKind.Lbfgs, FeatureWeighting.LogCountRatio)]
+    [InlineData(FeatureSet.WordsAndChars, TrainerKind.LbfgsPlusLightGbm, FeatureWeighting.LogCountRatio)]
+    [InlineData(FeatureSet.WordsAndChars, TrainerKind.LbfgsPerBlock, FeatureWeighting.LogCountRatio)]
     public void Train_TinyReviews_ScoresUnseenComplaintsAboveUnseenPraise(FeatureSet features, TrainerKind trainer, FeatureWeighting weighting = FeatureWeighting.Tf)
     {
         var model = SentimentTraining.Train(TinyReviews.All, new SentimentOptions(features, Trainer: trainer, Weighting: weighting)).Model;
@@ -34,6 +36,62 @@ public sealed class SentimentTrainingTests
             SentimentTraining.Train([.. TinyReviews.All.Where(r => r.Positive)], SentimentOptions.Default));
 
         Assert.Contains("both labels", error.Message);
+    }
+
+    [Theory]
+    [InlineData(TrainerKind.LbfgsPlusLightGbm)]
+    [InlineData(TrainerKind.LbfgsPerBlock)]
+    public void SaveThenLoad_Ensemble_SameProbabilities_AndBothLearnersCount(TrainerKind trainer)
+    {
+        var options = SentimentOptions.Default with { Trainer = trainer };
+        var model = SentimentTraining.Train(TinyReviews.All, options).Model;
+        var single = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default).Model;
+        string[] texts = ["质量差", "很满意", "slow and cold", "not slow, not cold"];
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = SentimentModel.Load(stream, model.Options);
+
+        Assert.Equal(model.ScoreBatch(texts), loaded.ScoreBatch(texts));
+        // An average with a second learner moves the probabilities off the single learner's.
+        Assert.NotEqual(single.ScoreBatch(texts), model.ScoreBatch(texts));
+    }
+
+    [Fact]
+    public void Train_PerBlockWithOneBlock_RefusesWithAMessage()
+    {
+        var error = Assert.Throws<ScoringInputException>(() =>
+            SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { Features = FeatureSet.Chars, Trainer = TrainerKind.LbfgsPerBlock }));
+
+        Assert.Contains("WordsAndChars", error.Message);
+    }
+
+    [Fact]
+    public void Train_TuneL2_StoresTheChosenCandidate_AndScoresAsTheFixedOneDoes()
+    {
+        var tuned = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { TuneL2 = true }).Model;
+
+        Assert.True(tuned.Options.TuneL2);
+        Assert.Contains(tuned.Options.L2Regularization, SentimentOptions.L2Candidates);
+        // The final model is the whole training set at the chosen strength: the same as training with it fixed.
+        var fixedL2 = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { L2Regularization = tuned.Options.L2Regularization }).Model;
+        string[] texts = ["质量差", "很满意", "slow and cold"];
+        Assert.Equal(fixedL2.ScoreBatch(texts), tuned.ScoreBatch(texts));
+    }
+
+    [Fact]
+    public void SaveThenLoad_JiebaWithoutHmm_SameProbabilities()
+    {
+        var model = SentimentTraining.Train(TinyReviews.All, SentimentOptions.Default with { SegmenterHmm = false }).Model;
+        string[] texts = ["他来到了网易杭研大厦，服务差", "很满意"];
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = SentimentModel.Load(stream, model.Options);
+
+        Assert.Equal(model.ScoreBatch(texts), loaded.ScoreBatch(texts));
     }
 
     [Theory]

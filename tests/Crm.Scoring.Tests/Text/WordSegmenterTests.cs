@@ -9,6 +9,16 @@ public sealed class WordSegmenterTests
     }
 
     [Fact]
+    public void Segment_WithoutHmm_LeavesCharactersTheDictionaryDoesNotJoinApart()
+    {
+        // jieba's own example: its HMM pass makes a word of 杭研, which its dictionary does not hold.
+        Assert.Contains("杭研", WordSegmenter.Segment("他来到了网易杭研大厦").Split(' '));
+        Assert.DoesNotContain("杭研", WordSegmenter.Segment("他来到了网易杭研大厦", hmm: false).Split(' '));
+        // 送餐 is not in the dictionary either: without the HMM a delivery review loses its most common word.
+        Assert.Equal("送 餐 太慢 了", WordSegmenter.Segment("送餐太慢了", hmm: false));
+    }
+
+    [Fact]
     public void Segment_LatinWords_StayWhole_AndPunctuationIsDropped()
     {
         // jieba would split "não" into "n ã o": only runs holding Chinese go to it.
