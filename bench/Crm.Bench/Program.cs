@@ -56,6 +56,12 @@ if (args.Contains("--surveys"))
     return;
 }
 
+if (args.Contains("--search"))
+{
+    await SearchBench.RunAsync(Args.Int(args, "--customers", 100_000), Args.Int(args, "--concurrency", 32));
+    return;
+}
+
 if (args.Contains("--backup"))
 {
     await BackupBench.RunAsync(Args.Int(args, "--rows", 20000));

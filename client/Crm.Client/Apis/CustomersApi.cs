@@ -31,8 +31,8 @@ public static class CustomersApi
             .RequirePermission(Permission.CustomersExport)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapPost("/lookup", LookupAsync).WithName("LookupCustomers")
-            .WithSummary("Finds customers by exact email or phone, however formatted; needs access to personal data.")
-            .RequirePermission(Permission.PersonalDataView)
+            .WithSummary("Finds customers by exact email or phone, however formatted; masked unless you may see personal data (the search box's rule).")
+            .RequirePermission(Permission.CustomersRead)
             .ProducesValidationProblem();
         api.MapGet("/search", SearchAsync).WithName("SearchCustomers")
             .WithSummary("Finds customers by name (two characters or more; a prefix or a misspelling also finds), best first; needs access to personal data.")

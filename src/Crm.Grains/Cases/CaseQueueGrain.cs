@@ -19,6 +19,11 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, Search.ISearch
     private readonly Dictionary<string, CaseQueueItem> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keyOfCase = new(StringComparer.Ordinal);
 
+    // Cases whose text this activation wrote to the search index. Rows read at activation do not count: the case grain
+    // puts its row before it notifies, so the notice that activates this grain finds its own case already loaded, and
+    // the stored row has no order reference to differ by; trusting it left a tenant's first case unsearchable.
+    private readonly HashSet<string> _textIndexed = new(StringComparer.Ordinal);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var tenantId = this.GetPrimaryKeyString();
@@ -73,12 +78,16 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, Search.ISearch
 
     public async Task TrackAsync(string sortKey, CaseQueueItem item)
     {
-        // Every case passes through here when it opens: the case-text search index is fed from this receiver, and
-        // only when the subject or the order reference differs from what this grain holds. It is written before the
-        // row is kept, so a failure fails the notice and the case's retry brings both (SetAsync is idempotent).
-        if (!_keyOfCase.TryGetValue(item.CaseId, out var key) || _items[key] is var held && (held.Subject != item.Subject || held.OrderReference != item.OrderReference))
+        // Every case passes through here when it opens: the case-text search index is fed from this receiver, once per
+        // activation and case, then only when the subject or the order reference differs from what this grain holds.
+        // It is written before the row is kept, so a failure fails the notice and the case's retry brings both
+        // (SetAsync is idempotent, and reads one row when nothing changed).
+        if (!_textIndexed.Contains(item.CaseId)
+            || !_keyOfCase.TryGetValue(item.CaseId, out var key)
+            || _items[key] is var held && (held.Subject != item.Subject || held.OrderReference != item.OrderReference))
         {
             await search.SetAsync(this.GetPrimaryKeyString(), Search.SearchIndexKind.CaseText, item.CaseId, Search.CaseSearchGrams.Of(item.Subject, item.OrderReference));
+            _textIndexed.Add(item.CaseId);
         }
 
         Track(sortKey, item);
@@ -86,6 +95,7 @@ public sealed partial class CaseQueueGrain(ICaseQueueStore store, Search.ISearch
 
     public Task ForgetAsync(string caseId)
     {
+        _textIndexed.Remove(caseId);
         if (_keyOfCase.Remove(caseId, out var key))
         {
             _keys.Remove(key);

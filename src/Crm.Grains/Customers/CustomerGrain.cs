@@ -146,7 +146,7 @@ public sealed partial class CustomerGrain(
     public async Task ReindexAsync()
     {
         RequireExisting();
-        await IndexAsync();
+        await IndexAsync(rewrite: true);
         StopRepairTimerIfDone();
     }
 
@@ -410,7 +410,8 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    private async Task IndexAsync()
+    // rewrite: every name row written again (a backfill), not only those the index's entity row does not list.
+    private async Task IndexAsync(bool rewrite = false)
     {
         var version = state.State.Version;
         var (tenantId, customerId) = Key;
@@ -433,7 +434,7 @@ public sealed partial class CustomerGrain(
 
         // The name's grams replace whatever rows the index held (a rename's old grams go); an erased customer has none.
         await search.SetAsync(tenantId, Search.SearchIndexKind.CustomerName, customerId,
-            state.State.Erased ? [] : Crm.Domain.Search.SearchGrams.ForIndex(state.State.Profile.DisplayName));
+            state.State.Erased ? [] : Crm.Domain.Search.SearchGrams.ForIndex(state.State.Profile.DisplayName), rewrite: rewrite);
 
         _pendingRemovals = [];
         _indexedVersion = Math.Max(_indexedVersion, version);

@@ -15,9 +15,11 @@ public interface ISearchIndexStore
 {
     /// <summary>
     /// Makes <paramref name="grams"/> the entity's only rows in the index (none: the entity is not findable). Safe to
-    /// repeat; an interrupted call leaves at worst extra rows, which the next call removes.
+    /// repeat; an interrupted call leaves at worst extra rows, which the next call removes. Unless
+    /// <paramref name="rewrite"/>, the entity row is trusted: grams it already lists are not written again.
     /// </summary>
-    Task SetAsync(string tenantId, SearchIndexKind kind, string entityId, IReadOnlyCollection<string> grams, CancellationToken cancellationToken = default);
+    /// <param name="rewrite">Writes every gram row again, for a backfill repairing rows lost while the entity row stayed.</param>
+    Task SetAsync(string tenantId, SearchIndexKind kind, string entityId, IReadOnlyCollection<string> grams, CancellationToken cancellationToken = default, bool rewrite = false);
 
     /// <summary>For each gram, in order, the ids of at most <paramref name="maxPerGram"/> entities indexed under it.</summary>
     Task<IReadOnlyList<IReadOnlyList<string>>> FindAsync(

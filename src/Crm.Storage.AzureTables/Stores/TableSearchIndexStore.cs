@@ -20,7 +20,7 @@ public sealed class TableSearchIndexStore(TableServiceClient service, LookupHash
     private const string GramsProperty = "Grams";
     private readonly TableClient _table = service.GetTableClient(CrmTables.SearchIndex);
 
-    public async Task SetAsync(string tenantId, SearchIndexKind kind, string entityId, IReadOnlyCollection<string> grams, CancellationToken cancellationToken = default)
+    public async Task SetAsync(string tenantId, SearchIndexKind kind, string entityId, IReadOnlyCollection<string> grams, CancellationToken cancellationToken = default, bool rewrite = false)
     {
         var entityPk = EntityPartition(tenantId, kind);
         var rk = TableKey.Escape(entityId);
@@ -28,7 +28,7 @@ public sealed class TableSearchIndexStore(TableServiceClient service, LookupHash
         var old = row.HasValue && row.Value!.GetString(GramsProperty) is { Length: > 0 } stored ? stored.Split(' ') : [];
         var wanted = grams.Select(g => Hash(kind, g)).Distinct(StringComparer.Ordinal).ToArray();
         var stale = old.Except(wanted, StringComparer.Ordinal).ToArray();
-        var fresh = wanted.Except(old, StringComparer.Ordinal).ToArray();
+        var fresh = rewrite ? wanted : wanted.Except(old, StringComparer.Ordinal).ToArray();
         if (stale.Length == 0 && fresh.Length == 0 && (row.HasValue || wanted.Length == 0))
         {
             return;
@@ -37,7 +37,7 @@ public sealed class TableSearchIndexStore(TableServiceClient service, LookupHash
         // The entity row first names every hash that may have a row (old and new), so a crash strands none.
         if (fresh.Length > 0)
         {
-            await WriteEntityRowAsync(entityPk, rk, [.. old, .. fresh], cancellationToken);
+            await WriteEntityRowAsync(entityPk, rk, old.Union(fresh, StringComparer.Ordinal), cancellationToken);
             await ForEachAsync(fresh, h => _table.UpsertEntityAsync(new TableEntity(GramPartition(tenantId, kind, h), rk), TableUpdateMode.Replace, cancellationToken));
         }
 

@@ -12,9 +12,8 @@ namespace Crm.EndToEnd.Tests.Browser;
 [Collection(StackCollection.Name)]
 public sealed class SearchPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    // "/" focusing the box passed; the dropdown's case hit did not show within 30 s in the last run on a loaded machine
-    // (load 60 on 2 cores), not yet diagnosed: the dropdown as one types is unverified in Chromium until this passes.
-    [Fact(Skip = "The top bar's dropdown hits did not show in the last run (undiagnosed); see the report of branch find.")]
+    // The case hit once never showed: the queue receiver skipped indexing a tenant's first case (docs/workspace.md).
+    [Fact]
     public async Task TopBar_SlashFocusesTheBox_TypingShowsGroupedHits_EnterOpensTheResultsPage()
     {
         var tenant = await stack.NewTenantAsync();
