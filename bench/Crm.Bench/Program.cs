@@ -46,7 +46,7 @@ if (args.Contains("--chaos"))
 
 if (args.Contains("--reports"))
 {
-    await ReportBench.RunAsync(Args.Int(args, "--cases", 1_000_000), Args.Int(args, "--concurrency", 32));
+    await ReportBench.RunAsync(Args.Int(args, "--cases", 1_000_000), Args.Int(args, "--history", 10_000), Args.Int(args, "--concurrency", 32));
     return;
 }
 

@@ -36,23 +36,23 @@ internal static partial class SurveyBench
         var upserts = await Latency.ClosedAsync(submissions, concurrency, i =>
             raw.UpsertEntityAsync(new TableEntity("p" + (i % 64).ToString(CultureInfo.InvariantCulture), i.ToString("D8", CultureInfo.InvariantCulture)) { ["Data"] = payload }));
 
-        (await stack.Admin.PostAsJsonAsync("api/tenants", new { tenantId = "bench", name = "Bench" })).EnsureSuccessStatusCode();
+        (await Setup.PostUntilServedAsync(stack.Admin, "api/tenants", new { tenantId = "bench", name = "Bench" })).Dispose();
         using var agent = await stack.UserAsync("bench-agent", "Agent");
         using var analyst = await stack.UserAsync("bench-analyst", "Analyst");
         var ids = new List<string>();
         for (var i = 0; i < Customers; i++)
         {
-            var created = await agent.PostAsJsonAsync("api/tenants/bench/customers", new
+            using var created = await Setup.PostUntilServedAsync(agent, "api/tenants/bench/customers", new
             {
                 displayName = "Bench Customer " + i.ToString(CultureInfo.InvariantCulture),
                 channels = new[] { new { kind = "Email", value = $"c{i}@example.com" } },
                 externalRef = $"PLT-{i}",
             });
-            ids.Add((await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!);
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetString()!);
         }
 
-        (await analyst.PostAsJsonAsync("api/tenants/bench/surveys", new { surveyId = "csat", name = "CSAT" })).EnsureSuccessStatusCode();
-        (await analyst.PostAsJsonAsync("api/tenants/bench/surveys", new { surveyId = "page", name = "Page" })).EnsureSuccessStatusCode();
+        (await Setup.PostUntilServedAsync(analyst, "api/tenants/bench/surveys", new { surveyId = "csat", name = "CSAT" })).Dispose();
+        (await Setup.PostUntilServedAsync(analyst, "api/tenants/bench/surveys", new { surveyId = "page", name = "Page" })).Dispose();
 
         // The import, as an operator runs it.
         var folder = Directory.CreateTempSubdirectory("crm-bench-import-").FullName;

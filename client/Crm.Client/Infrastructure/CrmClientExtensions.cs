@@ -62,7 +62,7 @@ public static class CrmClientExtensions
         builder.Services.AddSingleton<Cases.CaseCommands>();
         builder.Services.AddSingleton<Surveys.SurveyInsightCommands>();
         builder.Services.AddSingleton<Crm.Reporting.Reports.ReportGenerator>();
-        builder.Services.AddHostedService<Reports.ReportRendererWarmup>();
+        builder.Services.AddHostedService<Crm.Reporting.Hosting.ReportRendererWarmup>();
         builder.Services.AddSingleton<Reports.ReportSchedules>();
         builder.Services.AddSingleton<Models.ModelCommands>();
         builder.Services.AddSingleton<Users.UserCommands>();

@@ -34,7 +34,7 @@ public static class ReportScheduleExtensions
             .ValidateOnStart();
         services.AddHostedService<Availability.SiloHeartbeat>();
         // Fonts and chart renderer loaded once at start, so the first scheduled report does not pay for them.
-        services.AddHostedService<ReportRendererWarmup>();
+        services.AddHostedService<Crm.Reporting.Hosting.ReportRendererWarmup>();
         return services;
     }
 }

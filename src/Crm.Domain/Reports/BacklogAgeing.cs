@@ -39,9 +39,9 @@ public static class BacklogAgeing
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (large, small) = a.Count >= b.Count ? (a, b) : (b, a);
-        var builder = large.ToBuilder();
-        foreach (var (slot, count) in small)
+        // Callers fold days into a running ledger passed as `a`, so walking `b` walks the smaller side.
+        var builder = a.ToBuilder();
+        foreach (var (slot, count) in b)
         {
             var sum = builder.GetValueOrDefault(slot) + count;
             if (sum == 0)

@@ -46,4 +46,15 @@ public sealed class BacklogAgeingEdgesTests
         Assert.Throws<ArgumentNullException>(() => BacklogAgeing.Merge(Empty, null!));
         Assert.Throws<ArgumentNullException>(() => BacklogAgeing.At(DateTimeOffset.UnixEpoch, null!));
     }
+
+    [Fact]
+    public void Count_NullLedger_IsRefusedEvenForAFactThatMovesNothing()
+    {
+        var replied = CaseReplay.Facts("a", CaseKind.Complaint, CaseChannel.Chat, CaseSeverity.Normal, "other", SlaPolicy.Default,
+            [new CaseHistoryItem(1, DateTimeOffset.UnixEpoch, CaseEventType.Opened, null, null, null),
+             new CaseHistoryItem(2, DateTimeOffset.UnixEpoch.AddMinutes(5), CaseEventType.Replied, null, null, null)])[1];
+        Assert.False(replied.EnteredBacklog || replied.LeftBacklog);
+
+        Assert.Throws<ArgumentNullException>(() => BacklogAgeing.Count(null!, replied));
+    }
 }

@@ -1,8 +1,13 @@
 using Crm.Reporting.Reports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Crm.Silo.Reports;
+namespace Crm.Reporting.Hosting;
 
-/// <summary>Warms the report renderer once in the background after start (see <see cref="ReportWarmup"/>).</summary>
+/// <summary>
+/// Warms the report renderer once in the background after start (see <see cref="ReportWarmup"/>). Both hosts render
+/// reports (the silo on schedule, the front end on demand), so both register this one service.
+/// </summary>
 public sealed partial class ReportRendererWarmup(ILogger<ReportRendererWarmup> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
