@@ -5,7 +5,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 
 namespace Crm.EndToEnd.Tests.Browser;
 
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class AccountPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>The tenant admin's audit log page, in Chinese, in real Chromium.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class AuditPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

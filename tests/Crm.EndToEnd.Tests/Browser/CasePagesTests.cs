@@ -12,7 +12,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>The support agents' case pages on the real stack, set up through the API and the front end's own cluster client.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed partial class CasePagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private IClusterClient Cluster => stack.ClientServices.GetRequiredService<IClusterClient>();

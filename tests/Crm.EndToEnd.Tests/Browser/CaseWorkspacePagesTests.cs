@@ -15,7 +15,7 @@ namespace Crm.EndToEnd.Tests.Browser;
 /// actions beside it at 1366 px, folded behind a toggle at 390 px; a macro's placeholders filled on insert; "merge
 /// into" picked from the customer's other open cases.
 /// </summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class CaseWorkspacePagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private IClusterClient Cluster => stack.ClientServices.GetRequiredService<IClusterClient>();

@@ -5,7 +5,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>The language a page speaks: the user's stored choice, else the tenant's default, else the browser's.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class LanguagePagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

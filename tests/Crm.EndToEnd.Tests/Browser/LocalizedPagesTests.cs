@@ -20,7 +20,7 @@ namespace Crm.EndToEnd.Tests.Browser;
 /// a missing translation, a raw enum name or a hard-coded string. The tenant's data is seeded in Chinese, so what
 /// stays the same in both is ours, not theirs.
 /// </summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Customer = "王小明";
@@ -36,22 +36,29 @@ public sealed class LocalizedPagesTests(CrmStackFixture stack, BrowserFixture br
         // The search page with a query, so its grouped results (and, per role, what it may not find) show.
         pages.Add("/t/{TenantId}/search?q=" + Uri.EscapeDataString(Customer));
 
-        var failures = new List<string>();
-        foreach (var role in AccessRules.TenantRoles)
-        {
-            var (username, password, _) = tenant.Users[role];
-            await using var english = await SignedInAsync("en-US", username, password);
-            await using var chinese = await SignedInAsync("zh-CN", username, password);
-            foreach (var route in pages)
-            {
-                var path = route.Replace("{TenantId}", tenant.Id).Replace("{CustomerId}", customerId).Replace("{CaseId}", caseId).Replace("{SurveyId}", surveyId).TrimStart('/');
-                var en = await VisibleTextsAsync(english, path);
-                var zh = await VisibleTextsAsync(chinese, path);
-                failures.AddRange(UntranslatedText.Find(en, zh, text => IsData(text, tenant)).Select(text => $"{path} as {role}: \"{text}\""));
-            }
-        }
+        // The roles walk at once, each with its English and Chinese page side by side: a page's load is mostly
+        // waiting (the circuit, then half a second of network idle), and ten pages in flight overlap those waits.
+        var paths = pages.Select(route => route.Replace("{TenantId}", tenant.Id).Replace("{CustomerId}", customerId)
+            .Replace("{CaseId}", caseId).Replace("{SurveyId}", surveyId).TrimStart('/')).ToList();
+        var failures = (await Task.WhenAll(AccessRules.TenantRoles.Select(role => UntranslatedAsAsync(tenant, role, paths)))).SelectMany(f => f).ToList();
 
         Assert.True(failures.Count == 0, $"{failures.Count} untranslated texts:\n" + string.Join("\n", failures.Distinct()));
+    }
+
+    /// <summary>Every path as one role, in English and in Chinese: what the Chinese page left in English.</summary>
+    private async Task<List<string>> UntranslatedAsAsync(TestTenant tenant, Role role, IReadOnlyList<string> paths)
+    {
+        var (username, password, _) = tenant.Users[role];
+        await using var english = await SignedInAsync("en-US", username, password);
+        await using var chinese = await SignedInAsync("zh-CN", username, password);
+        var failures = new List<string>();
+        foreach (var path in paths)
+        {
+            var texts = await Task.WhenAll(VisibleTextsAsync(english, path), VisibleTextsAsync(chinese, path));
+            failures.AddRange(UntranslatedText.Find(texts[0], texts[1], text => IsData(text, tenant)).Select(text => $"{path} as {role}: \"{text}\""));
+        }
+
+        return failures;
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Crm.EndToEnd.Tests.Browser;
 /// a labelled file uploaded and trained into a new version that appears with its figures, that version activated,
 /// then rolled back to the one before. The page's actions are the API's (one door), so the API reads the result back.
 /// </summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class ModelsPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] Good = ["送货很快", "客服很耐心", "质量很好", "包装完好", "价格实惠", "Great service", "Fast delivery", "Very helpful agent"];

@@ -10,7 +10,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>The account manager's report page and the HTML report itself, in Chinese, in real Chromium.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class ReportPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

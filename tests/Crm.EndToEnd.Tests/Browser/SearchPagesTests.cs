@@ -9,7 +9,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>Finding things in Chromium: the top bar's one box and its results page; the customer's cases; the picker by name.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class SearchPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     // The case hit once never showed: the queue receiver skipped indexing a tenant's first case (docs/workspace.md).

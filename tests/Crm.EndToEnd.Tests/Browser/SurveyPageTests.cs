@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>The customer's survey page at a phone's width (390 px), with no sign-in, in real headless Chromium.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class SurveyPageTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private sealed record InvitationLink(InvitationView Invitation, string Link);

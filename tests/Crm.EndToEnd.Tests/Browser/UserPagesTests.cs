@@ -5,7 +5,7 @@ using static Crm.EndToEnd.Tests.Browser.Pages;
 namespace Crm.EndToEnd.Tests.Browser;
 
 /// <summary>The tenant admin's users and roles page, in Chinese, in real Chromium.</summary>
-[Collection(StackCollection.Name)]
+[Collection(BrowserStackCollection.Name)]
 public sealed class UserPagesTests(CrmStackFixture stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
