@@ -16,12 +16,7 @@ namespace Crm.Grains.Cases;
 /// </summary>
 public sealed partial class CaseGrain
 {
-    private const string SlaReminder = "sla";
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
-
-    // Timers can fire a little early; aiming just past the deadline means the clock has really reached it.
-    private static readonly TimeSpan ReminderMargin = TimeSpan.FromMilliseconds(250);
 
     private CaseQueueItem? _indexedItem;
     private IGrainTimer? _retry;
@@ -40,24 +35,6 @@ public sealed partial class CaseGrain
             // recorded, so the clock is caught up first, as a reminder tick would.
             await CatchUpAndSettleAsync();
         }
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != SlaReminder)
-        {
-            return;
-        }
-
-        if (!state.State.IsOpen)
-        {
-            // Nothing is left to measure; whatever the bookkeeping says, this reminder must not tick again.
-            await DropReminderAsync();
-            state.State = state.State with { ReminderDueAt = null };
-            return;
-        }
-
-        await CatchUpAndSettleAsync();
     }
 
     private async Task CatchUpAndSettleAsync()
@@ -215,35 +192,6 @@ public sealed partial class CaseGrain
         else if (item.Report is { } fact)
         {
             await grains.GetGrain<ITenantReportsGrain>(tenantId).RecordCaseAsync(fact);
-        }
-    }
-
-    private async Task SyncReminderAsync(SlaReport? report, DateTimeOffset now)
-    {
-        var desired = report?.NextDueAt;
-        if (desired == state.State.ReminderDueAt)
-        {
-            return;
-        }
-
-        if (desired is { } due)
-        {
-            var wait = due - now + ReminderMargin;
-            await this.RegisterOrUpdateReminder(SlaReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, ReminderPeriod);
-        }
-        else
-        {
-            await DropReminderAsync();
-        }
-
-        state.State = state.State with { ReminderDueAt = desired };
-    }
-
-    private async Task DropReminderAsync()
-    {
-        if (await this.GetReminder(SlaReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -19,7 +19,8 @@ public sealed class CaseSlaAlertTests(ClusterFixture fixture)
     {
         var desk = await CaseDesk.CreateAsync(fixture.Client);
         await desk.Settings.UpdateSlaPolicyAsync(
-            new SlaPolicyInput(TimeSpan.FromSeconds(2), TimeSpan.FromHours(4), TimeSpan.FromHours(24), 0.5), "admin");
+            // Warning at 3 s, breach at 6 s: each wake-up must land between them, also on a loaded machine.
+            new SlaPolicyInput(TimeSpan.FromSeconds(6), TimeSpan.FromHours(4), TimeSpan.FromHours(24), 0.5), "admin");
         var view = await desk.OpenAsync();
 
         var history = await CaseDesk.EventuallyAsync(
