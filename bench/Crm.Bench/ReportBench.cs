@@ -46,7 +46,7 @@ internal static class ReportBench
         var gate = new Lock();
         var seeded = 0L;
         using var stopProgress = new CancellationTokenSource();
-        var progress = PrintProgressAsync(() => Interlocked.Read(ref seeded), history, watch, stopProgress.Token);
+        var progress = SeedingProgress.PrintAsync("cases", () => Interlocked.Read(ref seeded), history, watch, stopProgress.Token);
         await Load.RunAsync(history, concurrency, async i =>
         {
             var (caseId, events, facts) = Case(i);
@@ -137,7 +137,7 @@ internal static class ReportBench
         Console.WriteLine(Row($"Monthly report PDF over HTTP from the aggregates, warm (median of {Repeats})", median, null, scanTime, scanOfAll));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The month's aggregate over HTTP counts {reported:N0} cases opened. Report calls answered 503 and tried again: {Refused} (their time is in the call's)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Process peak working set (silo, front end and bench; Azurite runs apart): {peakSeeded / 1048576.0:F0} MiB after seeding, {peakReported / 1048576.0:F0} MiB after the reports, {peak / 1048576.0:F0} MiB after the scan. Load average at the end: {LoadAverage()}."));
+            $"Process peak working set (silo, front end and bench; Azurite runs apart): {peakSeeded / 1048576.0:F0} MiB after seeding, {peakReported / 1048576.0:F0} MiB after the reports, {peak / 1048576.0:F0} MiB after the scan. Load average at the end: {SeedingProgress.LoadAverage()}."));
     }
 
     private static void AddTo(Dictionary<DateOnly, ReportAggregate> perDay, IReadOnlyList<CaseFact> facts)
@@ -149,29 +149,6 @@ internal static class ReportBench
         }
     }
 
-    /// <summary>Every 10 s, the cases seeded and the rate, so a slow run shows itself long before it ends.</summary>
-    private static async Task PrintProgressAsync(Func<long> seeded, int total, Stopwatch watch, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-        var last = 0L;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                var now = seeded();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"seeding: {now:N0} / {total:N0} cases after {watch.Elapsed.TotalSeconds:F0} s, {(now - last) / 10.0:F0} cases/s over the last 10 s, load average {LoadAverage()}"));
-                last = now;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Seeding is done.
-        }
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Row(string what, TimeSpan time, long? allocated, TimeSpan scan, TimeSpan scanOfAll) => string.Create(
         CultureInfo.InvariantCulture,

@@ -41,15 +41,15 @@ internal static class SearchBench
     {
         // In memory: Azurite's disk autosave re-serialises the whole database and crawls past about a million rows.
         await using var stack = await BenchStack.StartOnAsync(Crm.Testing.AzuriteOptions.LargeInMemory);
-        await PostUntilServedAsync(stack.Admin, "api/tenants", new { tenantId = Tenant, name = "Bench Search Mall" });
-        await PostUntilServedAsync(stack.Admin, $"api/tenants/{Tenant}/users", new { username = "bench-agent", displayName = "Agent", roles = new[] { "Agent" }, password = BenchStack.Password });
+        (await Setup.PostUntilServedAsync(stack.Admin, "api/tenants", new { tenantId = Tenant, name = "Bench Search Mall" })).Dispose();
+        (await Setup.PostUntilServedAsync(stack.Admin, $"api/tenants/{Tenant}/users", new { username = "bench-agent", displayName = "Agent", roles = new[] { "Agent" }, password = BenchStack.Password })).Dispose();
         using var agent = await BenchStack.SignInAsync(stack.BaseAddress, "bench-agent", BenchStack.Password);
         var cluster = stack.Silo.Services.GetRequiredService<IClusterClient>();
 
         var watch = Stopwatch.StartNew();
         var seeded = 0L;
         using var stopProgress = new CancellationTokenSource();
-        var progress = PrintProgressAsync(() => Interlocked.Read(ref seeded), customers, watch, stopProgress.Token);
+        var progress = SeedingProgress.PrintAsync("customers", () => Interlocked.Read(ref seeded), customers, watch, stopProgress.Token);
         var ids = new string[customers];
         await Load.RunAsync(customers, concurrency, async i =>
         {
@@ -61,7 +61,7 @@ internal static class SearchBench
         await progress;
         var seeding = watch.Elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded {customers:N0} customers in {seeding.TotalSeconds:F0} s ({customers / seeding.TotalSeconds:F1} customers/s), load average {LoadAverage()}; measuring"));
+            $"seeded {customers:N0} customers in {seeding.TotalSeconds:F0} s ({customers / seeding.TotalSeconds:F1} customers/s), load average {SeedingProgress.LoadAverage()}; measuring"));
 
         // The same customers drawn for every kind, so the kinds differ only in what is typed.
         var random = new Random(20261202);
@@ -117,7 +117,7 @@ internal static class SearchBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Process peak working set (silo, front end and bench; Azurite runs apart): {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB. Requests answered 503 and tried again: {_retried}. Load average at the end: {LoadAverage()}."));
+            $"Process peak working set (silo, front end and bench; Azurite runs apart): {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB. Requests answered 503 and tried again: {_retried}. Load average at the end: {SeedingProgress.LoadAverage()}."));
     }
 
     /// <summary>
@@ -238,44 +238,4 @@ internal static class SearchBench
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
-
-    /// <summary>A cold cluster on a loaded machine answers 503 at first: try again, 2 s apart, up to 30 times.</summary>
-    private static async Task PostUntilServedAsync(HttpClient http, string path, object body)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var answer = await http.PostAsJsonAsync(path, body);
-            if (answer.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 30)
-            {
-                answer.EnsureSuccessStatusCode();
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-    }
-
-    /// <summary>Every 10 s, the customers seeded and the rate, so a slow run shows itself long before it ends.</summary>
-    private static async Task PrintProgressAsync(Func<long> seeded, int total, Stopwatch watch, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-        var last = 0L;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                var now = seeded();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"seeding: {now:N0} / {total:N0} customers after {watch.Elapsed.TotalSeconds:F0} s, {(now - last) / 10.0:F0} customers/s over the last 10 s, load average {LoadAverage()}"));
-                last = now;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Seeding is done.
-        }
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
